@@ -1,0 +1,101 @@
+//! Command-line interface: clap derive types only.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Check and publish a customer-service plan kept as a YAML or TOML file.
+#[derive(Debug, Parser)]
+#[command(name = "plan", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command accepts.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Output format (`table` is an alias of `human`)
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// When to colour terminal output; `NO_COLOR` and `CLICOLOR` are honoured in `auto`
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// The date checks treat as today, as YYYY-MM-DD (default: the local date)
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+
+    /// Print only findings, no summary line
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load, validate and lint plans
+    Check(CheckArgs),
+    /// List every rule with its code, family and default severity
+    Rules,
+    /// Explain one rule, by code or name, with an example
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Plan files or directories to search for *.yaml, *.yml and *.toml plans
+    /// (default: plan.yaml or plan.toml in the current directory, else plans/)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Lowest severity that makes the run fail (exit 1)
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Turn rules off for this run (codes or names, comma-separated or repeated)
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub allow: Vec<String>,
+
+    /// Report these rules as warnings for this run
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub warn: Vec<String>,
+
+    /// Report these rules as errors for this run
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub deny: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule code (`R001`) or name (`unknown-reference`)
+    pub rule: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    #[value(alias = "table")]
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-22"))
+}

@@ -1,0 +1,96 @@
+//! `plan check`: load, validate and lint plans, print the findings, fail on the threshold.
+
+use crate::ExitStatus;
+use crate::cli::{CheckArgs, FailOn, Global, OutputFormat};
+use crate::diagnostic::{self, Counts, Diagnostic, Override, Severity};
+use crate::load;
+use crate::model::{FileId, Located, Plan};
+use crate::output::{Report, human, json};
+use crate::rules::{self, Context};
+use std::io::Write;
+
+pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
+    let cli_overrides = command_line_overrides(args)?;
+    let files = load::plan_files(&args.paths)?;
+    let today = super::today(global);
+
+    let mut sources = Vec::new();
+    let mut all = Vec::new();
+    for (i, path) in files.iter().enumerate() {
+        let loaded = load::load_file(path, FileId(i))?;
+        let mut found = loaded.diagnostics;
+        let mut overrides = Vec::new();
+        if let Some(plan) = &loaded.plan {
+            found.extend(rules::run(&Context { plan, today }));
+            overrides = plan_overrides(plan, &mut found);
+        }
+        overrides.extend(cli_overrides.iter().copied());
+        all.extend(diagnostic::apply_overrides(found, &overrides));
+        sources.push(loaded.source);
+    }
+    diagnostic::sort(&mut all);
+
+    let report = Report { sources: &sources, diagnostics: &all };
+    let counts = Counts::of(&all);
+    match global.format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &json::document(&report))?;
+            writeln!(out)?;
+        }
+        OutputFormat::Human => {
+            for d in &all {
+                writeln!(out, "{}", human::render(&report, d, true))?;
+            }
+            if !global.quiet {
+                writeln!(out, "{}", human::summary(counts, sources.len()))?;
+            }
+        }
+    }
+    let failed = match args.fail_on {
+        FailOn::Error => counts.errors > 0,
+        FailOn::Warning => counts.errors + counts.warnings > 0,
+        FailOn::Never => false,
+    };
+    Ok(if failed { ExitStatus::Failure } else { ExitStatus::Success })
+}
+
+/// `--allow/--warn/--deny`, applied after the plan's own `checks:`; unknown rules are a
+/// usage error.
+fn command_line_overrides(args: &CheckArgs) -> anyhow::Result<Vec<Override>> {
+    let mut overrides = Vec::new();
+    for (names, severity, flag) in [(&args.allow, None, "--allow"), (&args.warn, Some(Severity::Warning), "--warn"), (&args.deny, Some(Severity::Error), "--deny")] {
+        for name in names {
+            let Some(rule) = rules::find(name.trim()) else {
+                let hint = rules::suggest(name).map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+                anyhow::bail!("{flag} {name}: no such rule{hint} (`plan rules` lists them all)");
+            };
+            if !rule.configurable {
+                anyhow::bail!("{flag} {name}: rule `{}` reports a plan that cannot be read; its severity cannot be changed", rule.name);
+            }
+            overrides.push(Override { rule, severity });
+        }
+    }
+    Ok(overrides)
+}
+
+/// The plan's `checks:` section as overrides. Names that are not rules are reported by
+/// `unknown-reference`; rules that cannot be configured are reported here.
+fn plan_overrides(plan: &Plan, found: &mut Vec<Diagnostic>) -> Vec<Override> {
+    let mut overrides = Vec::new();
+    let lists: [(&Vec<Located<String>>, Option<Severity>); 3] =
+        [(&plan.checks.allow, None), (&plan.checks.warn, Some(Severity::Warning)), (&plan.checks.deny, Some(Severity::Error))];
+    for (names, severity) in lists {
+        for name in names {
+            let Some(rule) = rules::find(&name.value) else { continue };
+            if rule.configurable {
+                overrides.push(Override { rule, severity });
+            } else {
+                found.push(
+                    Diagnostic::new(&rules::load::SCHEMA_ERROR, &name.loc, format!("rule `{}` cannot be configured: it reports a plan that cannot be read", rule.name))
+                        .help("remove it from `checks:`"),
+                );
+            }
+        }
+    }
+    overrides
+}

@@ -1,0 +1,88 @@
+//! Finding plan files: explicit files as given, directories searched for `*.yaml`,
+//! `*.yml` and `*.toml` files that look like plans, and the defaults when no path is given.
+
+use anyhow::Context as _;
+use std::path::{Path, PathBuf};
+
+const EXTENSIONS: [&str; 3] = ["yaml", "yml", "toml"];
+
+/// The plan files named by the command line, in a stable order.
+pub fn plan_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    if paths.is_empty() {
+        return default_files();
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
+        if meta.is_dir() {
+            let found = search(path)?;
+            if found.is_empty() {
+                anyhow::bail!("no plan files (*.yaml, *.yml, *.toml with a top-level `version`) found in {}", path.display());
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files.dedup();
+    Ok(files)
+}
+
+fn default_files() -> anyhow::Result<Vec<PathBuf>> {
+    for name in ["plan.yaml", "plan.yml", "plan.toml"] {
+        if Path::new(name).is_file() {
+            return Ok(vec![PathBuf::from(name)]);
+        }
+    }
+    let dir = Path::new("plans");
+    if dir.is_dir() {
+        let found = search(dir)?;
+        if !found.is_empty() {
+            return Ok(found);
+        }
+    }
+    anyhow::bail!("no plan found: pass a plan file or directory, or run in a directory with plan.yaml, plan.toml or plans/")
+}
+
+/// Plan files under a directory, recursively, skipping hidden directories; sorted.
+fn search(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).with_context(|| format!("reading directory {}", dir.display()))?;
+        for entry in entries {
+            let entry = entry.with_context(|| format!("reading directory {}", dir.display()))?;
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            let kind = entry.file_type().with_context(|| format!("reading {}", path.display()))?;
+            if kind.is_dir() {
+                if !hidden && entry.file_name() != "target" && entry.file_name() != "node_modules" {
+                    stack.push(path);
+                }
+            } else if !hidden && has_plan_extension(&path) && looks_like_plan(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn has_plan_extension(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// A file found by searching is a plan if a line starts with the `version` key: other
+/// YAML and TOML files in the same tree (CI workflows, Cargo.toml) are left alone, while a
+/// plan broken anywhere after its first line is still checked.
+fn looks_like_plan(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else { return true };
+    let text = String::from_utf8_lossy(&bytes);
+    text.lines().any(|line| {
+        let line = line.trim_start_matches('\u{feff}');
+        line.strip_prefix("version").is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with(':') || rest.starts_with('=')
+        })
+    })
+}

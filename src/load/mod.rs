@@ -1,0 +1,130 @@
+//! Loading: file bytes → text → format-neutral node tree (YAML or TOML) → validated
+//! [`Plan`], collecting every problem as a diagnostic on the way.
+//!
+//! The tree is validated by hand rather than through serde's derive with
+//! `deny_unknown_fields`, because serde stops at the first error and the format promises
+//! every problem of a file in one run, each at its exact key or value.
+
+mod discover;
+mod node;
+mod plan;
+mod reader;
+mod toml;
+mod values;
+mod yaml;
+
+pub use discover::plan_files;
+pub use node::{Key, Node, Value};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{FileId, Loc, Plan, PlanPath};
+use crate::rules::load::SYNTAX_ERROR;
+use crate::source::{SourceFile, Span};
+use anyhow::Context as _;
+use std::path::Path;
+
+/// Plans larger than this are refused with a finding rather than read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The outcome of loading one file: the plan, if it could be read, and every finding.
+pub struct Loaded {
+    pub source: SourceFile,
+    pub plan: Option<Plan>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Which syntax a file is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Toml,
+}
+
+impl Format {
+    /// TOML for `.toml`, YAML for everything else.
+    pub fn of(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("toml") => Format::Toml,
+            _ => Format::Yaml,
+        }
+    }
+}
+
+/// Read and load a plan file. I/O failures are errors of the tool; everything about the
+/// file's content is a finding.
+pub fn load_file(path: &Path, id: FileId) -> anyhow::Result<Loaded> {
+    let meta = std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
+    if meta.is_dir() {
+        anyhow::bail!("{} is a directory, expected a plan file", path.display());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        let source = SourceFile::new(path, String::new());
+        let loc = Loc { file: id, span: Span::point(0), path: PlanPath::root() };
+        let message = format!("the file is {} MiB; plans larger than {} MiB are not read", meta.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+        let d = Diagnostic::new(&SYNTAX_ERROR, &loc, message).help("split the plan or remove generated content");
+        return Ok(Loaded { source, plan: None, diagnostics: vec![d] });
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(load_bytes(path, bytes, id))
+}
+
+/// Load a plan from bytes already read.
+pub fn load_bytes(path: &Path, bytes: Vec<u8>, id: FileId) -> Loaded {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => load_text(SourceFile::new(path, text), id, Format::of(path)),
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let source = SourceFile::new(path, String::from_utf8_lossy(err.as_bytes()).into_owned());
+            let loc = Loc { file: id, span: Span::new(at, at + 1), path: PlanPath::root() };
+            let message = format!("the file is not valid UTF-8: byte 0x{:02X} at offset {at} cannot start a character", err.as_bytes()[at]);
+            let d = Diagnostic::new(&SYNTAX_ERROR, &loc, message).help("save the file as UTF-8 (plans may use any language, but only in UTF-8)");
+            Loaded { source, plan: None, diagnostics: vec![d] }
+        }
+    }
+}
+
+/// Load a plan from text.
+pub fn load_text(source: SourceFile, id: FileId, format: Format) -> Loaded {
+    let parsed = match format {
+        Format::Yaml => yaml::parse(&source).map_err(|e| vec![e]),
+        Format::Toml => toml::parse(&source),
+    };
+    let root = match parsed {
+        Ok(root) => root,
+        Err(errors) => {
+            let what = if format == Format::Toml { "TOML" } else { "YAML" };
+            let diagnostics = errors
+                .into_iter()
+                .map(|e| {
+                    let loc = Loc { file: id, span: e.span, path: PlanPath::root() };
+                    Diagnostic::new(&SYNTAX_ERROR, &loc, format!("invalid {what}: {}", e.message))
+                        .help(syntax_help(&e.message, format))
+                })
+                .collect();
+            return Loaded { source, plan: None, diagnostics };
+        }
+    };
+    let mut reader = reader::Reader::new(&source, id);
+    let plan = plan::read(&mut reader, &root);
+    let diagnostics = reader.diagnostics;
+    Loaded { source, plan, diagnostics }
+}
+
+fn syntax_help(message: &str, format: Format) -> String {
+    let lower = message.to_lowercase();
+    if lower.contains("tab") {
+        "indent with spaces; YAML does not allow tabs for indentation".to_owned()
+    } else if lower.contains("duplicate") {
+        "each key may appear once in a map; merge the two entries".to_owned()
+    } else if lower.contains("budget") || lower.contains("recursion") || lower.contains("alias") {
+        "the document is nested too deeply or expands too many aliases to be a plan".to_owned()
+    } else if format == Format::Toml {
+        "check the TOML syntax at this position: quote strings, use `key = value`".to_owned()
+    } else {
+        "check the YAML syntax at this position: indentation, quotes and `key: value` pairs".to_owned()
+    }
+}

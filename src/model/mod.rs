@@ -1,0 +1,448 @@
+//! The validated plan: every section of the format (SPEC §2) as domain types. Values the
+//! rules may point at carry their [`Loc`]; references are kept as written (an id and its
+//! location) and resolved by the reference rules, so a plan with a dangling reference still
+//! loads and every other rule still runs.
+
+mod location;
+mod refs;
+mod schedule;
+mod text;
+pub mod values;
+
+pub use location::{FileId, Loc, Located, PlanPath, Segment};
+pub use refs::{Definition, EntityKind, Reference};
+pub use schedule::{DateRule, DayRule, HolidaySpec, Schedule};
+pub use text::Text;
+
+use chrono::NaiveDate;
+use values::{Amount, CalendarId, Duration, LanguageTag, Target};
+
+/// An id as defined or as referenced, with its location.
+pub type Id = Located<String>;
+
+/// A whole plan file.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub file: FileId,
+    pub version: Option<Located<i64>>,
+    pub meta: PlanMeta,
+    pub contacts: Vec<Contact>,
+    pub teams: Vec<Team>,
+    pub channels: Vec<Channel>,
+    pub profiles: Vec<Profile>,
+    pub escalation: Vec<EscalationPath>,
+    pub complaints: Vec<Complaint>,
+    pub authority: Vec<AuthorityEntry>,
+    pub after_sales: Option<AfterSales>,
+    pub training: Vec<Training>,
+    pub self_help: SelfHelp,
+    pub feedback: Vec<Feedback>,
+    pub metrics: Vec<Metric>,
+    pub staffing: Vec<StaffingForecast>,
+    pub checks: ChecksConfig,
+    /// Where the sections are, for findings about a whole section or a missing key.
+    pub sections: Vec<(String, Loc)>,
+    /// The location of the document root (the top of the file).
+    pub root: Loc,
+}
+
+impl Plan {
+    /// The location of a top-level section's key, if the plan has that section.
+    pub fn section(&self, name: &str) -> Option<&Loc> {
+        self.sections.iter().find(|(n, _)| n == name).map(|(_, l)| l)
+    }
+}
+
+/// The `plan:` section.
+#[derive(Debug, Clone, Default)]
+pub struct PlanMeta {
+    pub loc: Loc,
+    pub name: Option<Located<Text>>,
+    pub company: Option<Located<Text>>,
+    pub owner: Option<Id>,
+    pub timezone: Option<Located<chrono_tz::Tz>>,
+    pub holidays: Option<HolidaySpec>,
+    pub currency: Option<Located<iso_currency::Currency>>,
+    pub languages: Vec<Located<LanguageTag>>,
+    pub review: Option<Review>,
+    pub horizon: Option<Located<Duration>>,
+}
+
+/// How often the plan is reviewed and when it last was.
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub loc: Loc,
+    pub last: Option<Located<NaiveDate>>,
+    pub every: Option<Located<Duration>>,
+}
+
+/// A person staff must be able to reach.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub id: Id,
+    pub loc: Loc,
+    pub name: Option<Located<String>>,
+    pub role: Option<Located<Text>>,
+    pub phone: Option<Located<String>>,
+    pub email: Option<Located<String>>,
+    pub hours: Option<Located<Schedule>>,
+    pub timezone: Option<Located<chrono_tz::Tz>>,
+    pub holidays: Option<HolidaySpec>,
+    pub languages: Vec<Located<LanguageTag>>,
+}
+
+/// A team of agents.
+#[derive(Debug, Clone)]
+pub struct Team {
+    pub id: Id,
+    pub loc: Loc,
+    pub name: Option<Located<Text>>,
+    pub description: Option<Located<Text>>,
+    pub lead: Option<Id>,
+    pub languages: Vec<Located<LanguageTag>>,
+    pub skills: Vec<Located<String>>,
+    pub timezone: Option<Located<chrono_tz::Tz>>,
+    pub holidays: Option<HolidaySpec>,
+    /// The team's shifts; a team written with `hours:` and `agents:` has one.
+    pub shifts: Vec<Shift>,
+}
+
+/// One shift of a team.
+#[derive(Debug, Clone)]
+pub struct Shift {
+    pub loc: Loc,
+    pub name: Option<Located<Text>>,
+    pub hours: Located<Schedule>,
+    pub agents: Located<u32>,
+}
+
+/// Kinds of contact channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChannelKind {
+    Phone,
+    Chat,
+    Video,
+    InPerson,
+    Email,
+    WebForm,
+    Social,
+    Letter,
+}
+
+impl ChannelKind {
+    pub const ALL: [(&'static str, ChannelKind); 8] = [
+        ("phone", ChannelKind::Phone),
+        ("chat", ChannelKind::Chat),
+        ("video", ChannelKind::Video),
+        ("in-person", ChannelKind::InPerson),
+        ("email", ChannelKind::Email),
+        ("web-form", ChannelKind::WebForm),
+        ("social", ChannelKind::Social),
+        ("letter", ChannelKind::Letter),
+    ];
+
+    /// Live channels reach a person in real time; written ones take messages at any time.
+    pub fn is_live(self) -> bool {
+        matches!(self, ChannelKind::Phone | ChannelKind::Chat | ChannelKind::Video | ChannelKind::InPerson)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL.iter().find(|(_, k)| *k == self).map_or("phone", |(n, _)| n)
+    }
+}
+
+/// A way customers contact the business.
+#[derive(Debug, Clone)]
+pub struct Channel {
+    pub id: Id,
+    pub loc: Loc,
+    pub kind: Located<ChannelKind>,
+    pub name: Option<Located<Text>>,
+    pub description: Option<Located<Text>>,
+    pub address: Option<Located<String>>,
+    pub toll_free: Option<Located<bool>>,
+    pub team: Option<Id>,
+    pub hours: Option<Located<Schedule>>,
+    pub response: Option<Located<Duration>>,
+    pub timezone: Option<Located<chrono_tz::Tz>>,
+    pub holidays: Option<HolidaySpec>,
+}
+
+/// A group of customers with shared needs and expectations.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub id: Id,
+    pub loc: Loc,
+    pub name: Option<Located<Text>>,
+    pub description: Option<Located<Text>>,
+    pub countries: Vec<Located<String>>,
+    pub timezone: Option<Located<chrono_tz::Tz>>,
+    pub holidays: Option<HolidaySpec>,
+    pub languages: Vec<Located<LanguageTag>>,
+    pub age: Option<Located<AgeRange>>,
+    pub gender: Option<Located<Text>>,
+    pub education: Option<Located<Text>>,
+    pub needs: Vec<Located<String>>,
+    /// Channels offered to this profile; `None` means all channels.
+    pub channels: Option<Vec<Id>>,
+    pub expects: Option<Expectation>,
+    pub intended_gaps: Vec<IntendedGap>,
+}
+
+/// An age band: `35-70` or `18+`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgeRange {
+    pub min: u32,
+    pub max: Option<u32>,
+}
+
+/// When and how a profile expects to reach the business.
+#[derive(Debug, Clone)]
+pub struct Expectation {
+    pub loc: Loc,
+    pub hours: Option<Located<Schedule>>,
+    pub live: Option<Located<bool>>,
+    pub response: Option<Located<Duration>>,
+}
+
+/// A deliberate gap in coverage, with the reason it is accepted.
+#[derive(Debug, Clone)]
+pub struct IntendedGap {
+    pub loc: Loc,
+    pub hours: Located<Schedule>,
+    pub reason: Located<Text>,
+}
+
+/// An escalation path: who takes a contact over, and after how long.
+#[derive(Debug, Clone)]
+pub struct EscalationPath {
+    pub id: Id,
+    pub loc: Loc,
+    pub name: Option<Located<Text>>,
+    pub description: Option<Located<Text>>,
+    pub channels: Vec<Id>,
+    pub steps: Vec<EscalationStep>,
+}
+
+/// Whom a step reaches.
+#[derive(Debug, Clone)]
+pub enum StepTarget {
+    Team(Id),
+    Contact(Id),
+}
+
+impl StepTarget {
+    pub fn id(&self) -> &Id {
+        match self {
+            StepTarget::Team(id) | StepTarget::Contact(id) => id,
+        }
+    }
+}
+
+/// One step of an escalation path.
+#[derive(Debug, Clone)]
+pub struct EscalationStep {
+    pub loc: Loc,
+    pub target: StepTarget,
+    pub after: Option<Located<Duration>>,
+}
+
+/// A complaint category and how it is resolved.
+#[derive(Debug, Clone)]
+pub struct Complaint {
+    pub id: Id,
+    pub loc: Loc,
+    pub name: Option<Located<Text>>,
+    pub description: Option<Located<Text>>,
+    pub escalation: Option<Id>,
+    pub resolve_within: Option<Located<Duration>>,
+    /// The largest order value the category covers, which makes percentages comparable.
+    pub order_value_cap: Option<Located<Amount>>,
+    pub remedies: Vec<Remedy>,
+}
+
+/// Kinds of compensation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RemedyKind {
+    Apology,
+    Credit,
+    Coupon,
+    FreeProduct,
+    Replacement,
+    Repair,
+    Refund,
+}
+
+impl RemedyKind {
+    pub const ALL: [(&'static str, RemedyKind); 7] = [
+        ("apology", RemedyKind::Apology),
+        ("credit", RemedyKind::Credit),
+        ("coupon", RemedyKind::Coupon),
+        ("free-product", RemedyKind::FreeProduct),
+        ("replacement", RemedyKind::Replacement),
+        ("repair", RemedyKind::Repair),
+        ("refund", RemedyKind::Refund),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL.iter().find(|(_, k)| *k == self).map_or("apology", |(n, _)| n)
+    }
+}
+
+/// A compensation staff may offer in a complaint category.
+#[derive(Debug, Clone)]
+pub struct Remedy {
+    pub loc: Loc,
+    pub kind: Located<RemedyKind>,
+    pub value: Option<Located<Amount>>,
+    pub approver: Option<Id>,
+    pub description: Option<Located<Text>>,
+}
+
+/// The most a team or contact may grant per case without asking.
+#[derive(Debug, Clone)]
+pub struct AuthorityEntry {
+    pub who: Id,
+    pub limit: Located<Amount>,
+}
+
+/// Service after the sale.
+#[derive(Debug, Clone)]
+pub struct AfterSales {
+    pub loc: Loc,
+    pub warranty: Option<Located<Duration>>,
+    pub installation: Option<Installation>,
+    pub technical_support: Vec<Id>,
+    pub returns: Option<Returns>,
+}
+
+/// Installation offered with a purchase.
+#[derive(Debug, Clone)]
+pub struct Installation {
+    pub loc: Loc,
+    pub offered: Located<bool>,
+    pub price: Option<Located<Amount>>,
+    pub condition: Option<Located<Text>>,
+}
+
+/// The returns policy.
+#[derive(Debug, Clone)]
+pub struct Returns {
+    pub loc: Loc,
+    pub within: Option<Located<Duration>>,
+    pub condition: Option<Located<Text>>,
+}
+
+/// A training programme for teams.
+#[derive(Debug, Clone)]
+pub struct Training {
+    pub id: Id,
+    pub loc: Loc,
+    pub name: Option<Located<Text>>,
+    pub topics: Vec<Located<String>>,
+    pub teams: Vec<Id>,
+    pub every: Option<Located<Duration>>,
+    pub last: Option<Located<NaiveDate>>,
+}
+
+/// Customer self-help.
+#[derive(Debug, Clone, Default)]
+pub struct SelfHelp {
+    pub loc: Option<Loc>,
+    pub faq: Vec<FaqEntry>,
+    pub guides: Vec<Guide>,
+}
+
+/// A question and its answer.
+#[derive(Debug, Clone)]
+pub struct FaqEntry {
+    pub loc: Loc,
+    pub question: Located<Text>,
+    pub answer: Located<Text>,
+}
+
+/// A step-by-step guide.
+#[derive(Debug, Clone)]
+pub struct Guide {
+    pub id: Id,
+    pub loc: Loc,
+    pub title: Located<Text>,
+    pub steps: Vec<Located<Text>>,
+    pub url: Option<Located<String>>,
+}
+
+/// Kinds of feedback collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FeedbackKind {
+    Survey,
+    Review,
+    Interview,
+    SocialListening,
+    ComplaintAnalysis,
+}
+
+impl FeedbackKind {
+    pub const ALL: [(&'static str, FeedbackKind); 5] = [
+        ("survey", FeedbackKind::Survey),
+        ("review", FeedbackKind::Review),
+        ("interview", FeedbackKind::Interview),
+        ("social-listening", FeedbackKind::SocialListening),
+        ("complaint-analysis", FeedbackKind::ComplaintAnalysis),
+    ];
+}
+
+/// A way feedback is collected.
+#[derive(Debug, Clone)]
+pub struct Feedback {
+    pub id: Id,
+    pub loc: Loc,
+    pub name: Option<Located<Text>>,
+    pub kind: Located<FeedbackKind>,
+    pub via: Option<Id>,
+    pub when: Option<Located<String>>,
+}
+
+/// A success metric.
+#[derive(Debug, Clone)]
+pub struct Metric {
+    pub id: Id,
+    pub loc: Loc,
+    pub name: Option<Located<Text>>,
+    pub target: Option<Located<Target>>,
+    pub source: Option<Id>,
+    pub channel: Option<Id>,
+}
+
+/// A contact-volume forecast for one channel.
+#[derive(Debug, Clone)]
+pub struct StaffingForecast {
+    pub loc: Loc,
+    pub channel: Id,
+    pub handle_time: Option<Located<Duration>>,
+    pub target: Option<Located<Target>>,
+    pub shrinkage: Option<Located<f64>>,
+    pub max_occupancy: Option<Located<f64>>,
+    pub concurrency: Option<Located<u32>>,
+    pub volume: Vec<VolumeEntry>,
+}
+
+/// Forecast contacts per hour in some hours of the week.
+#[derive(Debug, Clone)]
+pub struct VolumeEntry {
+    pub loc: Loc,
+    pub hours: Located<Schedule>,
+    pub per_hour: Located<f64>,
+}
+
+/// Rule configuration written in the plan.
+#[derive(Debug, Clone, Default)]
+pub struct ChecksConfig {
+    pub allow: Vec<Located<String>>,
+    pub warn: Vec<Located<String>>,
+    pub deny: Vec<Located<String>>,
+}
+
+/// The holiday calendar id of a spec, if it names one.
+pub fn calendar_of(spec: &HolidaySpec) -> Option<&CalendarId> {
+    spec.calendar.as_ref().map(|c| &c.value)
+}

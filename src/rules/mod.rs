@@ -1,0 +1,143 @@
+//! The rule catalogue (SPEC §4): one file per rule, grouped by family, and the registry that
+//! lists them in code order. A rule's doc comment is the explanation `plan explain` prints.
+//!
+//! Load and value rules are reported by the loader while it reads a plan; the others are
+//! check functions run over a loaded plan. Codes are never reused: a retired rule keeps its
+//! code in the registry. Codes `O001` and `O002` are reserved for `training-missing` and
+//! `training-overdue`.
+
+mod context;
+pub mod load;
+pub mod people;
+pub mod reference;
+pub mod references;
+pub mod values;
+
+pub use context::Context;
+
+use crate::diagnostic::{Diagnostic, Rule};
+
+/// Declares a rule: its doc comment becomes the rule's explanation.
+macro_rules! rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis static $ident:ident = $code:literal, $name:literal, $family:ident, $severity:ident,
+        $summary:literal $(, configurable = $conf:literal)? ;
+    ) => {
+        $(#[doc = $doc])*
+        $vis static $ident: crate::diagnostic::Rule = crate::diagnostic::Rule {
+            code: $code,
+            name: $name,
+            family: crate::diagnostic::Family::$family,
+            severity: crate::diagnostic::Severity::$severity,
+            summary: $summary,
+            explanation: concat!($($doc, "\n"),*),
+            configurable: rule!(@conf $($conf)?),
+        };
+    };
+    (@conf) => { true };
+    (@conf $conf:literal) => { $conf };
+}
+pub(crate) use rule;
+
+/// A check run over a loaded plan.
+pub type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+/// A registered rule and its check, if it has one (load and value rules are reported by
+/// the loader).
+pub struct Entry {
+    pub rule: &'static Rule,
+    pub check: Option<Check>,
+}
+
+/// Every rule, in code order.
+pub static REGISTRY: &[Entry] = &[
+    Entry { rule: &load::SYNTAX_ERROR, check: None },
+    Entry { rule: &load::SCHEMA_ERROR, check: None },
+    Entry { rule: &load::UNSUPPORTED_VERSION, check: None },
+    Entry { rule: &people::REVIEW_OVERDUE, check: Some(people::review_overdue::check) },
+    Entry { rule: &people::REVIEW_MISSING, check: Some(people::review_missing::check) },
+    Entry { rule: &people::OWNER_MISSING, check: Some(people::owner_missing::check) },
+    Entry { rule: &references::UNKNOWN_REFERENCE, check: Some(references::unknown_reference::check) },
+    Entry { rule: &references::DUPLICATE_ID, check: Some(references::duplicate_id::check) },
+    Entry { rule: &references::UNUSED_DEFINITION, check: Some(references::unused_definition::check) },
+    Entry { rule: &values::INVALID_TIMEZONE, check: None },
+    Entry { rule: &values::INVALID_HOURS, check: None },
+    Entry { rule: &values::INVALID_DURATION, check: None },
+    Entry { rule: &values::INVALID_AMOUNT, check: None },
+    Entry { rule: &values::INVALID_DATE, check: None },
+    Entry { rule: &values::INVALID_LANGUAGE, check: None },
+    Entry { rule: &values::UNKNOWN_HOLIDAY_CALENDAR, check: None },
+    Entry { rule: &values::INVALID_TARGET, check: None },
+    Entry { rule: &values::INVALID_COUNTRY, check: None },
+];
+
+/// All rules in code order.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    REGISTRY.iter().map(|e| e.rule)
+}
+
+/// Find a rule by code (`R001`, any case) or name (`unknown-reference`).
+pub fn find(key: &str) -> Option<&'static Rule> {
+    all().find(|r| r.name == key || r.code.eq_ignore_ascii_case(key))
+}
+
+/// The closest rule name to a misspelt one, for "did you mean".
+pub fn suggest(key: &str) -> Option<&'static str> {
+    crate::suggest::closest(key, all().map(|r| r.name))
+}
+
+/// Run every check over a loaded plan.
+pub fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for entry in REGISTRY {
+        if let Some(check) = entry.check {
+            check(cx, &mut out);
+        }
+    }
+    out
+}
+
+/// A rule's explanation as plain text: the doc comment with its one leading space removed.
+pub fn explanation(rule: &Rule) -> String {
+    let mut text = String::new();
+    for line in rule.explanation.lines() {
+        text.push_str(line.strip_prefix(' ').unwrap_or(line));
+        text.push('\n');
+    }
+    text.trim_end().to_owned() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_in_code_order_with_unique_codes_and_names() {
+        let rules: Vec<_> = all().collect();
+        for pair in rules.windows(2) {
+            assert!(pair[0].code < pair[1].code, "{} before {}", pair[0].code, pair[1].code);
+        }
+        let mut names: Vec<_> = rules.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), rules.len());
+    }
+
+    #[test]
+    fn every_explanation_has_the_four_headings() {
+        for rule in all() {
+            let text = explanation(rule);
+            for heading in ["## What it finds", "## Why it matters", "## Example", "## What to do instead"] {
+                assert!(text.contains(heading), "{} lacks {heading}", rule.name);
+            }
+        }
+    }
+
+    #[test]
+    fn rules_are_found_by_code_and_name() {
+        assert_eq!(find("unknown-reference").map(|r| r.code), Some("R001"));
+        assert_eq!(find("r001").map(|r| r.name), Some("unknown-reference"));
+        assert_eq!(suggest("unknown-refrence"), Some("unknown-reference"));
+    }
+}

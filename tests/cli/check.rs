@@ -1,0 +1,272 @@
+//! `plan check` on small plans: findings, locations, formats, severities, exit codes.
+
+use crate::support::{Run, check, json};
+
+/// A small valid plan, the base of the broken variants below.
+pub const MINIMAL: &str = r#"version: 1
+plan:
+  name: Minimal plan
+  owner: anna
+  timezone: Europe/Berlin
+  holidays: DE-BE
+  currency: EUR
+  languages: [de, en]
+  review: { last: 2026-09-01, every: 6 months }
+contacts:
+  - id: anna
+    name: Anna Weber
+    phone: "+49 30 5550 1990"
+teams:
+  - id: first-line
+    lead: anna
+    hours: { mon-fri: 08:00-18:00 }
+    agents: 4
+channels:
+  - id: phone
+    kind: phone
+    team: first-line
+    response: 2m
+"#;
+
+const BROKEN_YAML: &str = r#"version: 1
+plan:
+  name: Broken plan
+  owner: anna
+  timezone: Europe/Berlin
+  review: { last: 2026-09-01, every: 6 months }
+contacts:
+  - id: anna
+    name: Anna Weber
+teams:
+  - id: first-line
+    lead: anna
+    hours: { mon-fri: 08:00-18:00 }
+    agents: 4
+  - id: technicians
+    hours: { mon-fri: 09:00-17:00 }
+    agents: 2
+    lead: anna
+channels:
+  - id: email
+    kind: email
+    team: first-line
+    respnse: 4h
+  - id: phone
+    kind: phone
+    team: tier3
+escalation:
+  - id: standard
+    channels: [phone]
+    steps:
+      - team: technicians
+"#;
+
+const BROKEN_TOML: &str = r#"version = 1
+
+[plan]
+name = "Broken plan"
+owner = "anna"
+timezone = "Europe/Berlin"
+review = { last = 2026-09-01, every = "6 months" }
+
+[[contacts]]
+id = "anna"
+name = "Anna Weber"
+
+[[teams]]
+id = "first-line"
+lead = "anna"
+hours = { mon-fri = "08:00-18:00" }
+agents = 4
+
+[[teams]]
+id = "technicians"
+hours = { mon-fri = "09:00-17:00" }
+agents = 2
+lead = "anna"
+
+[[channels]]
+id = "email"
+kind = "email"
+team = "first-line"
+respnse = "4h"
+
+[[channels]]
+id = "phone"
+kind = "phone"
+team = "tier3"
+
+[[escalation]]
+id = "standard"
+channels = ["phone"]
+steps = [{ team = "technicians" }]
+"#;
+
+fn findings(out: &crate::support::Output) -> Vec<(String, u64, u64, String)> {
+    json(out)["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn minimal_plan_passes() {
+    let out = check(&[("plan.yaml", MINIMAL)], &[], 0);
+    assert_eq!(out.stdout, "0 errors, 0 warnings in 1 plan\n");
+}
+
+#[test]
+fn misspelt_key_and_unknown_team_are_both_reported_at_their_values() {
+    let out = check(&[("plan.yaml", BROKEN_YAML)], &[], 1);
+    insta::assert_snapshot!("broken_yaml_human", out.stdout);
+    let out = check(&[("plan.yaml", BROKEN_YAML)], &["--format", "json"], 1);
+    let found = findings(&out);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].0, "schema-error");
+    assert_eq!((found[0].1, found[0].2), (23, 5));
+    assert!(found[0].3.contains("did you mean `response`"), "{}", found[0].3);
+    assert_eq!(found[1].0, "unknown-reference");
+    assert_eq!((found[1].1, found[1].2), (26, 11));
+    let doc = json(&out);
+    let help = doc["diagnostics"][1]["help"].as_str().unwrap();
+    assert!(help.contains("`first-line`") && help.contains("`technicians`"), "{help}");
+}
+
+#[test]
+fn toml_gives_the_same_findings_at_its_own_lines() {
+    let yaml = findings(&check(&[("plan.yaml", BROKEN_YAML)], &["--format", "json"], 1));
+    let out = check(&[("plan.toml", BROKEN_TOML)], &["--format", "json"], 1);
+    let toml = findings(&out);
+    let rules = |f: &[(String, u64, u64, String)]| f.iter().map(|x| (x.0.clone(), x.3.clone())).collect::<Vec<_>>();
+    assert_eq!(rules(&yaml), rules(&toml));
+    assert_eq!((toml[0].1, toml[0].2), (29, 1), "respnse key");
+    assert_eq!((toml[1].1, toml[1].2), (34, 8), "the value \"tier3\"");
+    insta::assert_snapshot!("broken_toml_human", check(&[("plan.toml", BROKEN_TOML)], &[], 1).stdout);
+}
+
+#[test]
+fn json_output_has_every_field_of_the_contract() {
+    let out = check(&[("plan.yaml", BROKEN_YAML)], &["--format", "json"], 1);
+    let doc = json(&out);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["plans"], serde_json::json!([{ "file": "plan.yaml", "errors": 2, "warnings": 0, "infos": 0 }]));
+    let d = &doc["diagnostics"][1];
+    let keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected = vec![
+        "code", "rule", "severity", "message", "file", "line", "column", "end_line", "end_column", "path", "help",
+        "related", "data",
+    ];
+    expected.sort_unstable();
+    let mut keys_sorted = keys.clone();
+    keys_sorted.sort_unstable();
+    assert_eq!(keys_sorted, expected);
+    assert_eq!(d["code"], "R001");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["path"], serde_json::json!(["channels", 1, "team"]));
+    assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(26), Some(16)));
+    assert_eq!(d["data"]["id"], "tier3");
+    insta::assert_json_snapshot!("broken_yaml_json", doc);
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported_in_one_run() {
+    let plan = r#"version: 1
+plan:
+  name: Many problems
+  timezone: Europe/Berln
+  currency: euro
+  languages: [de, english]
+  review: { last: 2026-02-30, every: 6 monthz }
+contacts:
+  - id: Anna Weber
+    name: Anna
+teams:
+  - id: first-line
+    hours: { mon-fr: 08:00-18:00 }
+    agents: many
+channels:
+  - id: phone
+    kind: telephone
+"#;
+    let out = check(&[("plan.yaml", plan)], &["--format", "json"], 1);
+    let rules: Vec<String> = findings(&out).into_iter().map(|f| f.0).collect();
+    for rule in [
+        "invalid-timezone", "invalid-amount", "invalid-language", "invalid-date", "invalid-duration", "schema-error",
+        "invalid-hours",
+    ] {
+        assert!(rules.iter().any(|r| r == rule), "{rule} missing from {rules:?}");
+    }
+    assert!(rules.len() >= 9, "{rules:?}");
+    insta::assert_snapshot!("many_problems_human", check(&[("plan.yaml", plan)], &[], 1).stdout);
+}
+
+#[test]
+fn severities_follow_plan_config_then_command_line() {
+    let plan = MINIMAL.replace("  owner: anna\n", "") + "checks:\n  deny: [owner-missing]\n";
+    // owner-missing is a warning by default; the plan raises it to an error.
+    let out = check(&[("plan.yaml", &plan)], &["--format", "json"], 1);
+    assert_eq!(json(&out)["diagnostics"][0]["severity"], "error");
+    // The command line wins over the plan.
+    let out = check(&[("plan.yaml", &plan)], &["--warn", "owner-missing", "--format", "json"], 0);
+    assert_eq!(json(&out)["diagnostics"][0]["severity"], "warning");
+    check(&[("plan.yaml", &plan)], &["--allow", "O005"], 0);
+    // --fail-on warning fails on the warning.
+    check(&[("plan.yaml", &plan)], &["--warn", "owner-missing", "--fail-on", "warning"], 1);
+    check(&[("plan.yaml", &plan)], &["--fail-on", "never"], 0);
+}
+
+#[test]
+fn unknown_rules_are_reported_in_the_plan_and_refused_on_the_command_line() {
+    let plan = MINIMAL.to_owned() + "checks:\n  allow: [unused-defintion]\n";
+    let out = check(&[("plan.yaml", &plan)], &["--format", "json"], 1);
+    let doc = json(&out);
+    assert_eq!(doc["diagnostics"][0]["rule"], "unknown-reference");
+    assert!(doc["diagnostics"][0]["help"].as_str().unwrap().contains("unused-definition"));
+    let out = check(&[("plan.yaml", MINIMAL)], &["--allow", "unused-defintion"], 2);
+    assert!(out.stderr.contains("did you mean `unused-definition`"), "{}", out.stderr);
+    let out = check(&[("plan.yaml", MINIMAL)], &["--allow", "syntax-error"], 2);
+    assert!(out.stderr.contains("cannot be changed"), "{}", out.stderr);
+}
+
+#[test]
+fn review_dates_are_checked_against_today() {
+    let out = check(&[("plan.yaml", MINIMAL)], &["--today", "2027-04-10", "--format", "json"], 0);
+    let doc = json(&out);
+    let d = &doc["diagnostics"][0];
+    assert_eq!(d["rule"], "review-overdue");
+    assert_eq!(d["data"]["due"], "2027-03-01");
+    assert_eq!(d["data"]["days_overdue"], 40);
+    let no_review = MINIMAL.replace("  review: { last: 2026-09-01, every: 6 months }\n", "");
+    let out = check(&[("plan.yaml", &no_review)], &["--format", "json"], 0);
+    assert_eq!(json(&out)["diagnostics"][0]["rule"], "review-missing");
+}
+
+#[test]
+fn directories_and_several_files_are_checked_together() {
+    let run = Run::new()
+        .file("plans/a.yaml", MINIMAL)
+        .file("plans/nested/b.toml", BROKEN_TOML)
+        .file("plans/.github/workflow.yml", "on: push\n")
+        .file("plans/notes.yaml", "just: notes\n")
+        .file("extra.yaml", MINIMAL);
+    let out = run.args(["check", "--today", "2026-11-22", "plans", "extra.yaml"]).expect(1);
+    assert!(out.stdout.ends_with("2 errors, 0 warnings in 3 plans\n"), "{}", out.stdout);
+    // With no path, plans/ is searched.
+    let out = Run::new().file("plans/a.yaml", MINIMAL).args(["check", "--today", "2026-11-22"]).expect(0);
+    assert!(out.stdout.contains("in 1 plan"));
+}
+
+#[test]
+fn quiet_prints_findings_without_summary() {
+    let out = check(&[("plan.yaml", MINIMAL)], &["-q"], 0);
+    assert_eq!(out.stdout, "");
+}

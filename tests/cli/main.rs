@@ -1,0 +1,9 @@
+//! Integration tests: the real `plan` binary run on files in a temporary directory.
+
+mod support;
+
+mod bad_input;
+mod check;
+mod explain;
+mod fixtures;
+mod samples;

@@ -1,0 +1,97 @@
+//! A small builder around the real binary: a temporary directory with files, arguments,
+//! a pinned environment (date, time zone, locale, no colour) and the expected exit code.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One run of `plan`.
+pub struct Run {
+    dir: tempfile::TempDir,
+    args: Vec<String>,
+    cwd: Option<PathBuf>,
+}
+
+/// What a run printed.
+#[derive(Debug)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Run {
+    pub fn new() -> Self {
+        Self { dir: tempfile::tempdir().expect("a temporary directory"), args: Vec::new(), cwd: None }
+    }
+
+    /// Write a file into the run's directory.
+    pub fn file(self, name: &str, content: impl AsRef<[u8]>) -> Self {
+        let path = self.dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create directories");
+        }
+        std::fs::write(path, content).expect("write a test file");
+        self
+    }
+
+    pub fn args<I: IntoIterator<Item = S>, S: AsRef<str>>(mut self, args: I) -> Self {
+        self.args.extend(args.into_iter().map(|a| a.as_ref().to_owned()));
+        self
+    }
+
+    pub fn arg_path(mut self, path: &Path) -> Self {
+        self.args.push(path.to_string_lossy().into_owned());
+        self
+    }
+
+    /// Run in another directory than the temporary one (e.g. the repository root).
+    pub fn cwd(mut self, dir: &Path) -> Self {
+        self.cwd = Some(dir.to_path_buf());
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Run and assert the exit code.
+    pub fn expect(self, code: i32) -> Output {
+        let output = Command::new(env!("CARGO_BIN_EXE_plan"))
+            .args(&self.args)
+            .current_dir(self.cwd.as_deref().unwrap_or(self.dir.path()))
+            .env("TZ", "America/New_York")
+            .env("LANG", "de_DE.UTF-8")
+            .env("NO_COLOR", "1")
+            .env_remove("CLICOLOR_FORCE")
+            .output()
+            .expect("run the plan binary");
+        let out = Output {
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            code: output.status.code().unwrap_or(-1),
+        };
+        assert_eq!(out.code, code, "unexpected exit code for {:?}\nstdout:\n{}\nstderr:\n{}", self.args, out.stdout, out.stderr);
+        assert!(!out.stderr.contains("panicked"), "the binary panicked: {}", out.stderr);
+        out
+    }
+}
+
+/// `plan check` with a pinned date, in human format.
+pub fn check(files: &[(&str, &str)], extra: &[&str], code: i32) -> Output {
+    let mut run = Run::new();
+    for (name, text) in files {
+        run = run.file(name, text);
+    }
+    let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+    run.args(["check", "--today", "2026-11-22"]).args(extra).args(names).expect(code)
+}
+
+/// Parse JSON output.
+pub fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", out.stdout))
+}
