@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 /// Check and publish a customer-service plan kept as a YAML or TOML file.
 #[derive(Debug, Parser)]
-#[command(name = "plan", version, about, long_about = None, propagate_version = true)]
+#[command(name = "plan", version, about, long_about = None, propagate_version = true, args_override_self = true)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -97,5 +97,6 @@ pub enum FailOn {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-22"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-22"))
 }

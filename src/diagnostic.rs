@@ -2,8 +2,8 @@
 //! where severity overrides (`checks:` in a plan, `--allow/--warn/--deny` on the command
 //! line) are applied.
 
-use crate::model::{Loc, PlanPath};
 use crate::model::FileId;
+use crate::model::{Loc, PlanPath};
 use crate::source::Span;
 use serde::Serialize;
 use std::fmt;
@@ -113,7 +113,11 @@ impl Diagnostic {
     }
 
     pub fn related(mut self, loc: &Loc, message: impl Into<String>) -> Self {
-        self.related.push(Label { file: loc.file, span: loc.span, message: message.into() });
+        self.related.push(Label {
+            file: loc.file,
+            span: loc.span,
+            message: message.into(),
+        });
         self
     }
 
@@ -132,8 +136,13 @@ impl Diagnostic {
 /// Sort findings by file, position and code, the order every output uses.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (a.file, a.span.start, a.span.end, a.rule.code, &a.message)
-            .cmp(&(b.file, b.span.start, b.span.end, b.rule.code, &b.message))
+        (a.file, a.span.start, a.span.end, a.rule.code, &a.message).cmp(&(
+            b.file,
+            b.span.start,
+            b.span.end,
+            b.rule.code,
+            &b.message,
+        ))
     });
 }
 

@@ -44,6 +44,8 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
 /// True when an error is a closed stdout (`plan rules | head`), which ends quietly.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }

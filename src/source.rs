@@ -13,7 +13,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
-        Self { start, end: end.max(start) }
+        Self {
+            start,
+            end: end.max(start),
+        }
     }
 
     /// A zero-width span at an offset.
@@ -42,7 +45,11 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { path: path.into(), text, line_starts }
+        Self {
+            path: path.into(),
+            text,
+            line_starts,
+        }
     }
 
     pub fn path(&self) -> &Path {

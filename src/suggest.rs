@@ -25,6 +25,9 @@ mod tests {
     fn finds_typos_and_ignores_unrelated_words() {
         assert_eq!(closest("respnse", ["response", "hours", "team"]), Some("response"));
         assert_eq!(closest("tier3", ["first-line", "technicians"]), None);
-        assert_eq!(closest("Europe/Berln", ["Europe/Berlin", "Europe/Bern"]), Some("Europe/Berlin"));
+        assert_eq!(
+            closest("Europe/Berln", ["Europe/Berlin", "Europe/Bern"]),
+            Some("Europe/Berlin")
+        );
     }
 }

@@ -30,7 +30,10 @@ pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::R
     }
     diagnostic::sort(&mut all);
 
-    let report = Report { sources: &sources, diagnostics: &all };
+    let report = Report {
+        sources: &sources,
+        diagnostics: &all,
+    };
     let counts = Counts::of(&all);
     match global.format {
         OutputFormat::Json => {
@@ -51,21 +54,32 @@ pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::R
         FailOn::Warning => counts.errors + counts.warnings > 0,
         FailOn::Never => false,
     };
-    Ok(if failed { ExitStatus::Failure } else { ExitStatus::Success })
+    Ok(if failed {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
 }
 
 /// `--allow/--warn/--deny`, applied after the plan's own `checks:`; unknown rules are a
 /// usage error.
 fn command_line_overrides(args: &CheckArgs) -> anyhow::Result<Vec<Override>> {
     let mut overrides = Vec::new();
-    for (names, severity, flag) in [(&args.allow, None, "--allow"), (&args.warn, Some(Severity::Warning), "--warn"), (&args.deny, Some(Severity::Error), "--deny")] {
+    for (names, severity, flag) in [
+        (&args.allow, None, "--allow"),
+        (&args.warn, Some(Severity::Warning), "--warn"),
+        (&args.deny, Some(Severity::Error), "--deny"),
+    ] {
         for name in names {
             let Some(rule) = rules::find(name.trim()) else {
                 let hint = rules::suggest(name).map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
                 anyhow::bail!("{flag} {name}: no such rule{hint} (`plan rules` lists them all)");
             };
             if !rule.configurable {
-                anyhow::bail!("{flag} {name}: rule `{}` reports a plan that cannot be read; its severity cannot be changed", rule.name);
+                anyhow::bail!(
+                    "{flag} {name}: rule `{}` reports a plan that cannot be read; its severity cannot be changed",
+                    rule.name
+                );
             }
             overrides.push(Override { rule, severity });
         }
@@ -77,8 +91,11 @@ fn command_line_overrides(args: &CheckArgs) -> anyhow::Result<Vec<Override>> {
 /// `unknown-reference`; rules that cannot be configured are reported here.
 fn plan_overrides(plan: &Plan, found: &mut Vec<Diagnostic>) -> Vec<Override> {
     let mut overrides = Vec::new();
-    let lists: [(&Vec<Located<String>>, Option<Severity>); 3] =
-        [(&plan.checks.allow, None), (&plan.checks.warn, Some(Severity::Warning)), (&plan.checks.deny, Some(Severity::Error))];
+    let lists: [(&Vec<Located<String>>, Option<Severity>); 3] = [
+        (&plan.checks.allow, None),
+        (&plan.checks.warn, Some(Severity::Warning)),
+        (&plan.checks.deny, Some(Severity::Error)),
+    ];
     for (names, severity) in lists {
         for name in names {
             let Some(rule) = rules::find(&name.value) else { continue };
@@ -86,8 +103,15 @@ fn plan_overrides(plan: &Plan, found: &mut Vec<Diagnostic>) -> Vec<Override> {
                 overrides.push(Override { rule, severity });
             } else {
                 found.push(
-                    Diagnostic::new(&rules::load::SCHEMA_ERROR, &name.loc, format!("rule `{}` cannot be configured: it reports a plan that cannot be read", rule.name))
-                        .help("remove it from `checks:`"),
+                    Diagnostic::new(
+                        &rules::load::SCHEMA_ERROR,
+                        &name.loc,
+                        format!(
+                            "rule `{}` cannot be configured: it reports a plan that cannot be read",
+                            rule.name
+                        ),
+                    )
+                    .help("remove it from `checks:`"),
                 );
             }
         }

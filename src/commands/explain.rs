@@ -29,7 +29,12 @@ pub fn run(global: &Global, args: &ExplainArgs, out: &mut impl Write) -> anyhow:
         OutputFormat::Human => {
             writeln!(out, "# {} ({})", rule.name, rule.code)?;
             writeln!(out)?;
-            writeln!(out, "Family: {}. Default severity: {}.", rule.family.as_str(), rule.severity)?;
+            writeln!(
+                out,
+                "Family: {}. Default severity: {}.",
+                rule.family.as_str(),
+                rule.severity
+            )?;
             writeln!(out)?;
             write!(out, "{text}")?;
         }

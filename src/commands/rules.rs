@@ -24,7 +24,9 @@ pub fn run(global: &Global, out: &mut impl Write) -> anyhow::Result<ExitStatus> 
         }
         OutputFormat::Human => {
             let mut table = Table::new();
-            table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+            table
+                .load_style(UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic);
             table.set_header(["code", "name", "family", "severity", "finds"]);
             for r in crate::rules::all() {
                 table.add_row([r.code, r.name, r.family.as_str(), r.severity.as_str(), r.summary]);

@@ -17,7 +17,10 @@ pub fn plan_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
         if meta.is_dir() {
             let found = search(path)?;
             if found.is_empty() {
-                anyhow::bail!("no plan files (*.yaml, *.yml, *.toml with a top-level `version`) found in {}", path.display());
+                anyhow::bail!(
+                    "no plan files (*.yaml, *.yml, *.toml with a top-level `version`) found in {}",
+                    path.display()
+                );
             }
             files.extend(found);
         } else {
@@ -41,7 +44,9 @@ fn default_files() -> anyhow::Result<Vec<PathBuf>> {
             return Ok(found);
         }
     }
-    anyhow::bail!("no plan found: pass a plan file or directory, or run in a directory with plan.yaml, plan.toml or plans/")
+    anyhow::bail!(
+        "no plan found: pass a plan file or directory, or run in a directory with plan.yaml, plan.toml or plans/"
+    )
 }
 
 /// Plan files under a directory, recursively, skipping hidden directories; sorted.
@@ -54,7 +59,9 @@ fn search(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
             let entry = entry.with_context(|| format!("reading directory {}", dir.display()))?;
             let path = entry.path();
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            let kind = entry.file_type().with_context(|| format!("reading {}", path.display()))?;
+            let kind = entry
+                .file_type()
+                .with_context(|| format!("reading {}", path.display()))?;
             if kind.is_dir() {
                 if !hidden && entry.file_name() != "target" && entry.file_name() != "node_modules" {
                     stack.push(path);
@@ -69,7 +76,9 @@ fn search(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 fn has_plan_extension(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// A file found by searching is a plan if a line starts with the `version` key: other

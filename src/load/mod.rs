@@ -59,10 +59,22 @@ pub fn load_file(path: &Path, id: FileId) -> anyhow::Result<Loaded> {
     }
     if meta.len() > MAX_FILE_BYTES {
         let source = SourceFile::new(path, String::new());
-        let loc = Loc { file: id, span: Span::point(0), path: PlanPath::root() };
-        let message = format!("the file is {} MiB; plans larger than {} MiB are not read", meta.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+        let loc = Loc {
+            file: id,
+            span: Span::point(0),
+            path: PlanPath::root(),
+        };
+        let message = format!(
+            "the file is {} MiB; plans larger than {} MiB are not read",
+            meta.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        );
         let d = Diagnostic::new(&SYNTAX_ERROR, &loc, message).help("split the plan or remove generated content");
-        return Ok(Loaded { source, plan: None, diagnostics: vec![d] });
+        return Ok(Loaded {
+            source,
+            plan: None,
+            diagnostics: vec![d],
+        });
     }
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     Ok(load_bytes(path, bytes, id))
@@ -79,10 +91,22 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, id: FileId) -> Loaded {
         Err(err) => {
             let at = err.utf8_error().valid_up_to();
             let source = SourceFile::new(path, String::from_utf8_lossy(err.as_bytes()).into_owned());
-            let loc = Loc { file: id, span: Span::new(at, at + 1), path: PlanPath::root() };
-            let message = format!("the file is not valid UTF-8: byte 0x{:02X} at offset {at} cannot start a character", err.as_bytes()[at]);
-            let d = Diagnostic::new(&SYNTAX_ERROR, &loc, message).help("save the file as UTF-8 (plans may use any language, but only in UTF-8)");
-            Loaded { source, plan: None, diagnostics: vec![d] }
+            let loc = Loc {
+                file: id,
+                span: Span::new(at, at + 1),
+                path: PlanPath::root(),
+            };
+            let message = format!(
+                "the file is not valid UTF-8: byte 0x{:02X} at offset {at} cannot start a character",
+                err.as_bytes()[at]
+            );
+            let d = Diagnostic::new(&SYNTAX_ERROR, &loc, message)
+                .help("save the file as UTF-8 (plans may use any language, but only in UTF-8)");
+            Loaded {
+                source,
+                plan: None,
+                diagnostics: vec![d],
+            }
         }
     }
 }
@@ -100,18 +124,30 @@ pub fn load_text(source: SourceFile, id: FileId, format: Format) -> Loaded {
             let diagnostics = errors
                 .into_iter()
                 .map(|e| {
-                    let loc = Loc { file: id, span: e.span, path: PlanPath::root() };
+                    let loc = Loc {
+                        file: id,
+                        span: e.span,
+                        path: PlanPath::root(),
+                    };
                     Diagnostic::new(&SYNTAX_ERROR, &loc, format!("invalid {what}: {}", e.message))
                         .help(syntax_help(&e.message, format))
                 })
                 .collect();
-            return Loaded { source, plan: None, diagnostics };
+            return Loaded {
+                source,
+                plan: None,
+                diagnostics,
+            };
         }
     };
     let mut reader = reader::Reader::new(&source, id);
     let plan = plan::read(&mut reader, &root);
     let diagnostics = reader.diagnostics;
-    Loaded { source, plan, diagnostics }
+    Loaded {
+        source,
+        plan,
+        diagnostics,
+    }
 }
 
 fn syntax_help(message: &str, format: Format) -> String {

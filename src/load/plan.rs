@@ -7,19 +7,45 @@ use crate::model::*;
 use crate::rules::load::UNSUPPORTED_VERSION;
 
 const SECTIONS: &[&str] = &[
-    "version", "plan", "contacts", "teams", "channels", "profiles", "escalation", "complaints",
-    "authority", "after-sales", "training", "self-help", "feedback", "metrics", "staffing", "checks",
+    "version",
+    "plan",
+    "contacts",
+    "teams",
+    "channels",
+    "profiles",
+    "escalation",
+    "complaints",
+    "authority",
+    "after-sales",
+    "training",
+    "self-help",
+    "feedback",
+    "metrics",
+    "staffing",
+    "checks",
 ];
 
 /// Read a whole plan. Returns `None` when the root is not a map or the version is not 1:
 /// then nothing else can be read meaningfully.
 pub fn read(r: &mut Reader<'_>, root: &Node) -> Option<Plan> {
     let path = PlanPath::root();
-    if matches!(root.value, Value::Null) {
-        r.schema(root.span, &path, "the plan file is empty".to_owned(), "start with `version: 1` and a `plan:` section; `plan init` writes a starter plan");
+    let empty_map = matches!(&root.value, Value::Map(entries) if entries.is_empty());
+    if matches!(root.value, Value::Null) || empty_map {
+        // Point at the start of the file: an empty document has no better place.
+        r.schema(
+            crate::source::Span::new(0, 0),
+            &path,
+            "the plan file is empty".to_owned(),
+            "start with `version: 1` and a `plan:` section; the files in `examples/` are small complete plans",
+        );
         return None;
     }
-    let f = r.fields(root, &path, SECTIONS, "version: 1\nplan: { name: …, timezone: Europe/Berlin }")?;
+    let f = r.fields(
+        root,
+        &path,
+        SECTIONS,
+        "version: 1\nplan: { name: …, timezone: Europe/Berlin }",
+    )?;
     let version = match f.get("version") {
         None => {
             r.missing(&f, "version", "`version: 1` at the top of the file");
@@ -30,8 +56,12 @@ pub fn read(r: &mut Reader<'_>, root: &Node) -> Option<Plan> {
             Value::Integer(v) => {
                 let loc = r.loc(node.span, &f.path("version"));
                 r.diagnostics.push(
-                    crate::diagnostic::Diagnostic::new(&UNSUPPORTED_VERSION, &loc, format!("plan format version {v} is not supported; this release reads version 1"))
-                        .help("write `version: 1`, or use a release of `plan` that reads the newer format"),
+                    crate::diagnostic::Diagnostic::new(
+                        &UNSUPPORTED_VERSION,
+                        &loc,
+                        format!("plan format version {v} is not supported; this release reads version 1"),
+                    )
+                    .help("write `version: 1`, or use a release of `plan` that reads the newer format"),
                 );
                 return None;
             }
@@ -42,8 +72,17 @@ pub fn read(r: &mut Reader<'_>, root: &Node) -> Option<Plan> {
         },
     };
     let root_loc = r.loc(crate::source::Span::point(root.span.start), &path);
-    let mut plan = Plan { file: r.file_id, version, root: root_loc.clone(), ..Plan::default() };
-    plan.sections = f.entries().iter().map(|(k, _)| (k.name.clone(), r.loc(k.span, &path.key(&k.name)))).collect();
+    let mut plan = Plan {
+        file: r.file_id,
+        version,
+        root: root_loc.clone(),
+        ..Plan::default()
+    };
+    plan.sections = f
+        .entries()
+        .iter()
+        .map(|(k, _)| (k.name.clone(), r.loc(k.span, &path.key(&k.name))))
+        .collect();
 
     match f.get("plan") {
         Some(node) => plan.meta = meta(r, node, &f.path("plan"), f.key("plan").map(|k| k.span)),
@@ -58,21 +97,40 @@ pub fn read(r: &mut Reader<'_>, root: &Node) -> Option<Plan> {
     plan.profiles = entities(r, &f, "profiles", profile);
     plan.escalation = entities(r, &f, "escalation", escalation);
     plan.complaints = entities(r, &f, "complaints", complaint);
-    plan.authority = f.get("authority").map(|n| authority(r, n, &f.path("authority"))).unwrap_or_default();
-    plan.after_sales = f.get("after-sales").and_then(|n| after_sales(r, n, &f.path("after-sales")));
+    plan.authority = f
+        .get("authority")
+        .map(|n| authority(r, n, &f.path("authority")))
+        .unwrap_or_default();
+    plan.after_sales = f
+        .get("after-sales")
+        .and_then(|n| after_sales(r, n, &f.path("after-sales")));
     plan.training = entities(r, &f, "training", training);
-    plan.self_help = f.get("self-help").map(|n| self_help(r, n, &f.path("self-help"))).unwrap_or_default();
+    plan.self_help = f
+        .get("self-help")
+        .map(|n| self_help(r, n, &f.path("self-help")))
+        .unwrap_or_default();
     plan.feedback = entities(r, &f, "feedback", feedback);
     plan.metrics = entities(r, &f, "metrics", metric);
     plan.staffing = entities(r, &f, "staffing", staffing);
-    plan.checks = f.get("checks").map(|n| checks(r, n, &f.path("checks"))).unwrap_or_default();
+    plan.checks = f
+        .get("checks")
+        .map(|n| checks(r, n, &f.path("checks")))
+        .unwrap_or_default();
     Some(plan)
 }
 
 /// Read a list section whose items are entities.
-fn entities<T>(r: &mut Reader<'_>, f: &Fields<'_>, key: &str, read: fn(&mut Reader<'_>, &Node, &PlanPath) -> Option<T>) -> Vec<T> {
+fn entities<T>(
+    r: &mut Reader<'_>,
+    f: &Fields<'_>,
+    key: &str,
+    read: fn(&mut Reader<'_>, &Node, &PlanPath) -> Option<T>,
+) -> Vec<T> {
     let Some(node) = f.get(key) else { return Vec::new() };
-    r.list(node, &f.path(key), "a list of `- id: …` entries").into_iter().filter_map(|(n, p)| read(r, n, &p)).collect()
+    r.list(node, &f.path(key), "a list of `- id: …` entries")
+        .into_iter()
+        .filter_map(|(n, p)| read(r, n, &p))
+        .collect()
 }
 
 /// The required `id` of an entity.
@@ -94,14 +152,33 @@ macro_rules! opt {
 
 fn meta(r: &mut Reader<'_>, node: &Node, path: &PlanPath, key_span: Option<crate::source::Span>) -> PlanMeta {
     let loc = r.loc(key_span.unwrap_or(node.span), path);
-    let keys = ["name", "company", "owner", "timezone", "holidays", "currency", "languages", "review", "horizon"];
+    let keys = [
+        "name",
+        "company",
+        "owner",
+        "timezone",
+        "holidays",
+        "currency",
+        "languages",
+        "review",
+        "horizon",
+    ];
     let Some(f) = r.fields(node, path, &keys, "{ name: …, timezone: Europe/Berlin }") else {
-        return PlanMeta { loc, ..PlanMeta::default() };
+        return PlanMeta {
+            loc,
+            ..PlanMeta::default()
+        };
     };
     let review = f.get("review").and_then(|n| {
         let p = f.path("review");
         let rf = r.fields(n, &p, &["last", "every"], "{ last: 2026-06-15, every: 6 months }")?;
-        Some(Review { loc: r.loc(n.span, &p), last: opt!(r, rf, "last", date), every: opt!(r, rf, "every", duration) })
+        Some(Review {
+            loc: r.loc(n.span, &p),
+            last: opt!(r, rf, "last", date),
+            every: opt!(r, rf, "every", duration),
+            last_given: rf.get("last").is_some(),
+            every_given: rf.get("every").is_some(),
+        })
     });
     PlanMeta {
         loc,
@@ -111,15 +188,33 @@ fn meta(r: &mut Reader<'_>, node: &Node, path: &PlanPath, key_span: Option<crate
         timezone: opt!(r, f, "timezone", timezone),
         holidays: opt!(r, f, "holidays", holidays),
         currency: opt!(r, f, "currency", currency),
-        languages: f.get("languages").map(|n| r.languages(n, &f.path("languages"))).unwrap_or_default(),
+        languages: f
+            .get("languages")
+            .map(|n| r.languages(n, &f.path("languages")))
+            .unwrap_or_default(),
         review,
         horizon: opt!(r, f, "horizon", duration),
     }
 }
 
 fn contact(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Contact> {
-    let keys = ["id", "name", "role", "phone", "email", "hours", "timezone", "holidays", "languages"];
-    let f = r.fields(node, path, &keys, "{ id: anna-weber, name: Anna Weber, phone: \"+49 30 5550 1990\" }")?;
+    let keys = [
+        "id",
+        "name",
+        "role",
+        "phone",
+        "email",
+        "hours",
+        "timezone",
+        "holidays",
+        "languages",
+    ];
+    let f = r.fields(
+        node,
+        path,
+        &keys,
+        "{ id: anna-weber, name: Anna Weber, phone: \"+49 30 5550 1990\" }",
+    )?;
     let id = required_id(r, &f, "`id: anna-weber`");
     let contact = Contact {
         id: id?,
@@ -131,39 +226,84 @@ fn contact(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Contact> 
         hours: opt!(r, f, "hours", schedule),
         timezone: opt!(r, f, "timezone", timezone),
         holidays: opt!(r, f, "holidays", holidays),
-        languages: f.get("languages").map(|n| r.languages(n, &f.path("languages"))).unwrap_or_default(),
+        languages: f
+            .get("languages")
+            .map(|n| r.languages(n, &f.path("languages")))
+            .unwrap_or_default(),
     };
     Some(contact)
 }
 
 fn team(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Team> {
-    let keys = ["id", "name", "description", "lead", "languages", "skills", "timezone", "holidays", "hours", "agents", "shifts"];
-    let f = r.fields(node, path, &keys, "{ id: first-line, hours: { mon-fri: 08:00-18:00 }, agents: 4 }")?;
+    let keys = [
+        "id",
+        "name",
+        "description",
+        "lead",
+        "languages",
+        "skills",
+        "timezone",
+        "holidays",
+        "hours",
+        "agents",
+        "shifts",
+    ];
+    let f = r.fields(
+        node,
+        path,
+        &keys,
+        "{ id: first-line, hours: { mon-fri: 08:00-18:00 }, agents: 4 }",
+    )?;
     let id = required_id(r, &f, "`id: first-line`");
     let shifts = match (f.get("shifts"), f.get("hours"), f.get("agents")) {
         (Some(n), hours, agents) => {
             for (key, present) in [("hours", hours), ("agents", agents)] {
                 if let (Some(k), Some(_)) = (f.key(key), present) {
-                    r.schema(k.span, &f.path(key), format!("a team has either `shifts:` or `{key}:`, not both"), "move these hours and agents into a shift under `shifts:`");
+                    r.schema(
+                        k.span,
+                        &f.path(key),
+                        format!("a team has either `shifts:` or `{key}:`, not both"),
+                        "move these hours and agents into a shift under `shifts:`",
+                    );
                 }
             }
-            r.list(n, &f.path("shifts"), "- { hours: { mon-fri: 08:00-14:00 }, agents: 6 }").into_iter().filter_map(|(n, p)| shift(r, n, &p)).collect()
+            r.list(n, &f.path("shifts"), "- { hours: { mon-fri: 08:00-14:00 }, agents: 6 }")
+                .into_iter()
+                .filter_map(|(n, p)| shift(r, n, &p))
+                .collect()
         }
         (None, Some(hours), Some(agents)) => {
             let hours = r.schedule(hours, &f.path("hours"));
             let agents = r.count(agents, &f.path("agents"), 0, 100_000);
             match (hours, agents) {
-                (Some(hours), Some(agents)) => vec![Shift { loc: r.loc(node.span, path), name: None, hours, agents }],
+                (Some(hours), Some(agents)) => vec![Shift {
+                    loc: r.loc(node.span, path),
+                    name: None,
+                    hours,
+                    agents,
+                }],
                 _ => Vec::new(),
             }
         }
         (None, None, None) => {
-            r.missing(&f, "shifts", "`shifts:` with hours and agents, or `hours:` and `agents:` for a single shift");
+            r.missing(
+                &f,
+                "shifts",
+                "`shifts:` with hours and agents, or `hours:` and `agents:` for a single shift",
+            );
             Vec::new()
         }
         (None, hours, _) => {
             let missing = if hours.is_none() { "hours" } else { "agents" };
-            r.missing(&f, missing, if missing == "hours" { "`hours: { mon-fri: 08:00-18:00 }`" } else { "`agents: 4`" });
+            r.missing(
+                &f,
+                missing,
+                if missing == "hours" {
+                    "`hours: { mon-fri: 08:00-18:00 }`"
+                } else {
+                    "`agents: 4`"
+                },
+            );
             Vec::new()
         }
     };
@@ -173,8 +313,14 @@ fn team(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Team> {
         name: opt!(r, f, "name", text),
         description: opt!(r, f, "description", text),
         lead: opt!(r, f, "lead", reference),
-        languages: f.get("languages").map(|n| r.languages(n, &f.path("languages"))).unwrap_or_default(),
-        skills: f.get("skills").map(|n| r.words(n, &f.path("skills"))).unwrap_or_default(),
+        languages: f
+            .get("languages")
+            .map(|n| r.languages(n, &f.path("languages")))
+            .unwrap_or_default(),
+        skills: f
+            .get("skills")
+            .map(|n| r.words(n, &f.path("skills")))
+            .unwrap_or_default(),
         timezone: opt!(r, f, "timezone", timezone),
         holidays: opt!(r, f, "holidays", holidays),
         shifts,
@@ -182,7 +328,12 @@ fn team(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Team> {
 }
 
 fn shift(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Shift> {
-    let f = r.fields(node, path, &["name", "hours", "agents"], "{ hours: { mon-fri: 08:00-14:00 }, agents: 6 }")?;
+    let f = r.fields(
+        node,
+        path,
+        &["name", "hours", "agents"],
+        "{ hours: { mon-fri: 08:00-14:00 }, agents: 6 }",
+    )?;
     if !f.has("hours") {
         r.missing(&f, "hours", "`hours: { mon-fri: 08:00-14:00 }`");
     }
@@ -192,29 +343,66 @@ fn shift(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Shift> {
     let name = opt!(r, f, "name", text);
     let hours = opt!(r, f, "hours", schedule);
     let agents = f.get("agents").and_then(|n| r.count(n, &f.path("agents"), 0, 100_000));
-    Some(Shift { loc: r.loc(node.span, path), name, hours: hours?, agents: agents? })
+    Some(Shift {
+        loc: r.loc(node.span, path),
+        name,
+        hours: hours?,
+        agents: agents?,
+    })
 }
 
 /// A word from a fixed set, reported as a schema error with the accepted words.
-fn one_of<T: Copy>(r: &mut Reader<'_>, node: &Node, path: &PlanPath, what: &str, words: &[(&'static str, T)]) -> Option<Located<T>> {
+fn one_of<T: Copy>(
+    r: &mut Reader<'_>,
+    node: &Node,
+    path: &PlanPath,
+    what: &str,
+    words: &[(&'static str, T)],
+) -> Option<Located<T>> {
     let text = r.string(node, path)?;
     if let Some((_, v)) = words.iter().find(|(w, _)| *w == text.value.as_str()) {
         return Some(Located::new(*v, text.loc));
     }
     let names: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
     let hint = crate::suggest::did_you_mean(&text.value, names.iter().copied());
-    r.schema(node.span, path, format!("`{}` is not a {what}{hint}", text.value), format!("use one of: {}", names.join(", ")));
+    r.schema(
+        node.span,
+        path,
+        format!("`{}` is not a {what}{hint}", text.value),
+        format!("use one of: {}", names.join(", ")),
+    );
     None
 }
 
 fn channel(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Channel> {
-    let keys = ["id", "kind", "name", "description", "address", "toll-free", "team", "hours", "response", "timezone", "holidays"];
-    let f = r.fields(node, path, &keys, "{ id: phone, kind: phone, team: first-line, response: 2m }")?;
+    let keys = [
+        "id",
+        "kind",
+        "name",
+        "description",
+        "address",
+        "toll-free",
+        "team",
+        "hours",
+        "response",
+        "timezone",
+        "holidays",
+    ];
+    let f = r.fields(
+        node,
+        path,
+        &keys,
+        "{ id: phone, kind: phone, team: first-line, response: 2m }",
+    )?;
     let id = required_id(r, &f, "`id: phone`");
     let kind = match f.get("kind") {
         Some(n) => one_of(r, n, &f.path("kind"), "channel kind", &ChannelKind::ALL),
         None => {
-            r.missing(&f, "kind", "`kind: phone` (phone, chat, video, in-person, email, web-form, social or letter)");
+            r.missing(
+                &f,
+                "kind",
+                "`kind: phone` (phone, chat, video, in-person, email, web-form, social or letter)",
+            );
             None
         }
     };
@@ -236,14 +424,36 @@ fn channel(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Channel> 
 
 fn profile(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Profile> {
     let keys = [
-        "id", "name", "description", "countries", "timezone", "holidays", "languages", "age", "gender", "education",
-        "needs", "channels", "expects", "intended-gaps",
+        "id",
+        "name",
+        "description",
+        "countries",
+        "timezone",
+        "holidays",
+        "languages",
+        "age",
+        "gender",
+        "education",
+        "needs",
+        "channels",
+        "expects",
+        "intended-gaps",
     ];
-    let f = r.fields(node, path, &keys, "{ id: home-owners, timezone: Europe/Berlin, languages: [de] }")?;
+    let f = r.fields(
+        node,
+        path,
+        &keys,
+        "{ id: home-owners, timezone: Europe/Berlin, languages: [de] }",
+    )?;
     let id = required_id(r, &f, "`id: home-owners`");
     let expects = f.get("expects").and_then(|n| {
         let p = f.path("expects");
-        let ef = r.fields(n, &p, &["hours", "live", "response"], "{ hours: { mon-sat: 08:00-20:00 }, live: true, response: 1 day }")?;
+        let ef = r.fields(
+            n,
+            &p,
+            &["hours", "live", "response"],
+            "{ hours: { mon-sat: 08:00-20:00 }, live: true, response: 1 day }",
+        )?;
         Some(Expectation {
             loc: r.loc(n.span, &p),
             hours: opt!(r, ef, "hours", schedule),
@@ -254,21 +464,34 @@ fn profile(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Profile> 
     let intended_gaps = f
         .get("intended-gaps")
         .map(|n| {
-            r.list(n, &f.path("intended-gaps"), "- { hours: { sat: 16:00-20:00 }, reason: … }")
-                .into_iter()
-                .filter_map(|(n, p)| {
-                    let gf = r.fields(n, &p, &["hours", "reason"], "{ hours: { sat: 16:00-20:00 }, reason: … }")?;
-                    if !gf.has("hours") {
-                        r.missing(&gf, "hours", "`hours: { sat: 16:00-20:00 }`");
-                    }
-                    if !gf.has("reason") {
-                        r.missing(&gf, "reason", "`reason: Saturday evenings are covered by email only`");
-                    }
-                    let hours = opt!(r, gf, "hours", schedule);
-                    let reason = opt!(r, gf, "reason", text);
-                    Some(IntendedGap { loc: r.loc(n.span, &p), hours: hours?, reason: reason? })
+            r.list(
+                n,
+                &f.path("intended-gaps"),
+                "- { hours: { sat: 16:00-20:00 }, reason: … }",
+            )
+            .into_iter()
+            .filter_map(|(n, p)| {
+                let gf = r.fields(
+                    n,
+                    &p,
+                    &["hours", "reason"],
+                    "{ hours: { sat: 16:00-20:00 }, reason: … }",
+                )?;
+                if !gf.has("hours") {
+                    r.missing(&gf, "hours", "`hours: { sat: 16:00-20:00 }`");
+                }
+                if !gf.has("reason") {
+                    r.missing(&gf, "reason", "`reason: Saturday evenings are covered by email only`");
+                }
+                let hours = opt!(r, gf, "hours", schedule);
+                let reason = opt!(r, gf, "reason", text);
+                Some(IntendedGap {
+                    loc: r.loc(n.span, &p),
+                    hours: hours?,
+                    reason: reason?,
                 })
-                .collect()
+            })
+            .collect()
         })
         .unwrap_or_default();
     Some(Profile {
@@ -276,10 +499,16 @@ fn profile(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Profile> 
         loc: r.loc(node.span, path),
         name: opt!(r, f, "name", text),
         description: opt!(r, f, "description", text),
-        countries: f.get("countries").map(|n| r.countries(n, &f.path("countries"))).unwrap_or_default(),
+        countries: f
+            .get("countries")
+            .map(|n| r.countries(n, &f.path("countries")))
+            .unwrap_or_default(),
         timezone: opt!(r, f, "timezone", timezone),
         holidays: opt!(r, f, "holidays", holidays),
-        languages: f.get("languages").map(|n| r.languages(n, &f.path("languages"))).unwrap_or_default(),
+        languages: f
+            .get("languages")
+            .map(|n| r.languages(n, &f.path("languages")))
+            .unwrap_or_default(),
         age: opt!(r, f, "age", age),
         gender: opt!(r, f, "gender", text),
         education: opt!(r, f, "education", text),
@@ -291,33 +520,60 @@ fn profile(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Profile> 
 }
 
 fn escalation(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<EscalationPath> {
-    let f = r.fields(node, path, &["id", "name", "description", "channels", "steps"], "{ id: standard, channels: [phone], steps: [{ team: first-line }] }")?;
+    let f = r.fields(
+        node,
+        path,
+        &["id", "name", "description", "channels", "steps"],
+        "{ id: standard, channels: [phone], steps: [{ team: first-line }] }",
+    )?;
     let id = required_id(r, &f, "`id: standard`");
     if !f.has("steps") {
-        r.missing(&f, "steps", "`steps: [{ team: first-line }, { contact: anna-weber, after: 4h }]`");
+        r.missing(
+            &f,
+            "steps",
+            "`steps: [{ team: first-line }, { contact: anna-weber, after: 4h }]`",
+        );
     }
     let steps = f
         .get("steps")
-        .map(|n| r.list(n, &f.path("steps"), "- { team: first-line }").into_iter().filter_map(|(n, p)| step(r, n, &p)).collect())
+        .map(|n| {
+            r.list(n, &f.path("steps"), "- { team: first-line }")
+                .into_iter()
+                .filter_map(|(n, p)| step(r, n, &p))
+                .collect()
+        })
         .unwrap_or_default();
     Some(EscalationPath {
         id: id?,
         loc: r.loc(node.span, path),
         name: opt!(r, f, "name", text),
         description: opt!(r, f, "description", text),
-        channels: f.get("channels").map(|n| r.references(n, &f.path("channels"))).unwrap_or_default(),
+        channels: f
+            .get("channels")
+            .map(|n| r.references(n, &f.path("channels")))
+            .unwrap_or_default(),
         steps,
     })
 }
 
 fn step(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<EscalationStep> {
-    let f = r.fields(node, path, &["team", "contact", "after"], "{ team: technicians, after: 30m }")?;
+    let f = r.fields(
+        node,
+        path,
+        &["team", "contact", "after"],
+        "{ team: technicians, after: 30m }",
+    )?;
     let target = match (f.get("team"), f.get("contact")) {
         (Some(t), None) => r.reference(t, &f.path("team")).map(StepTarget::Team),
         (None, Some(c)) => r.reference(c, &f.path("contact")).map(StepTarget::Contact),
         (Some(_), Some(_)) => {
             let span = f.key("contact").map_or(node.span, |k| k.span);
-            r.schema(span, &f.path("contact"), "an escalation step reaches either a `team:` or a `contact:`, not both".to_owned(), "split it into two steps");
+            r.schema(
+                span,
+                &f.path("contact"),
+                "an escalation step reaches either a `team:` or a `contact:`, not both".to_owned(),
+                "split it into two steps",
+            );
             None
         }
         (None, None) => {
@@ -326,16 +582,42 @@ fn step(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<EscalationSt
         }
     };
     let after = opt!(r, f, "after", duration);
-    Some(EscalationStep { loc: r.loc(node.span, path), target: target?, after })
+    Some(EscalationStep {
+        loc: r.loc(node.span, path),
+        target: target?,
+        after,
+    })
 }
 
 fn complaint(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Complaint> {
-    let keys = ["id", "name", "description", "escalation", "resolve-within", "order-value-cap", "remedies"];
-    let f = r.fields(node, path, &keys, "{ id: late-delivery, escalation: standard, remedies: [...] }")?;
+    let keys = [
+        "id",
+        "name",
+        "description",
+        "escalation",
+        "resolve-within",
+        "order-value-cap",
+        "remedies",
+    ];
+    let f = r.fields(
+        node,
+        path,
+        &keys,
+        "{ id: late-delivery, escalation: standard, remedies: [...] }",
+    )?;
     let id = required_id(r, &f, "`id: late-delivery`");
     let remedies = f
         .get("remedies")
-        .map(|n| r.list(n, &f.path("remedies"), "- { kind: coupon, value: 10%, approver: first-line }").into_iter().filter_map(|(n, p)| remedy(r, n, &p)).collect())
+        .map(|n| {
+            r.list(
+                n,
+                &f.path("remedies"),
+                "- { kind: coupon, value: 10%, approver: first-line }",
+            )
+            .into_iter()
+            .filter_map(|(n, p)| remedy(r, n, &p))
+            .collect()
+        })
         .unwrap_or_default();
     Some(Complaint {
         id: id?,
@@ -350,11 +632,20 @@ fn complaint(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Complai
 }
 
 fn remedy(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Remedy> {
-    let f = r.fields(node, path, &["kind", "value", "approver", "description"], "{ kind: coupon, value: 10%, approver: first-line }")?;
+    let f = r.fields(
+        node,
+        path,
+        &["kind", "value", "approver", "description"],
+        "{ kind: coupon, value: 10%, approver: first-line }",
+    )?;
     let kind = match f.get("kind") {
         Some(n) => one_of(r, n, &f.path("kind"), "remedy kind", &RemedyKind::ALL),
         None => {
-            r.missing(&f, "kind", "`kind: coupon` (apology, credit, coupon, free-product, replacement, repair or refund)");
+            r.missing(
+                &f,
+                "kind",
+                "`kind: coupon` (apology, credit, coupon, free-product, replacement, repair or refund)",
+            );
             None
         }
     };
@@ -369,7 +660,12 @@ fn remedy(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Remedy> {
 
 fn authority(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Vec<AuthorityEntry> {
     let Value::Map(entries) = &node.value else {
-        r.wrong_type(node, path, "a map of team or contact ids to amounts", "{ first-line: 50 EUR, anna-weber: unlimited }");
+        r.wrong_type(
+            node,
+            path,
+            "a map of team or contact ids to amounts",
+            "{ first-line: 50 EUR, anna-weber: unlimited }",
+        );
         return Vec::new();
     };
     entries
@@ -377,16 +673,29 @@ fn authority(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Vec<AuthorityE
         .filter_map(|(key, value)| {
             let p = path.key(&key.name);
             let limit = r.amount(value, &p)?;
-            Some(AuthorityEntry { who: Located::new(key.name.clone(), r.loc(key.span, &p)), limit })
+            Some(AuthorityEntry {
+                who: Located::new(key.name.clone(), r.loc(key.span, &p)),
+                limit,
+            })
         })
         .collect()
 }
 
 fn after_sales(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<AfterSales> {
-    let f = r.fields(node, path, &["warranty", "installation", "technical-support", "returns"], "{ warranty: 24 months }")?;
+    let f = r.fields(
+        node,
+        path,
+        &["warranty", "installation", "technical-support", "returns"],
+        "{ warranty: 24 months }",
+    )?;
     let installation = f.get("installation").and_then(|n| {
         let p = f.path("installation");
-        let inf = r.fields(n, &p, &["offered", "price", "condition"], "{ offered: true, price: 0 EUR }")?;
+        let inf = r.fields(
+            n,
+            &p,
+            &["offered", "price", "condition"],
+            "{ offered: true, price: 0 EUR }",
+        )?;
         let offered = match inf.get("offered") {
             Some(o) => r.boolean(o, &inf.path("offered")),
             None => {
@@ -394,31 +703,54 @@ fn after_sales(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<After
                 None
             }
         };
-        Some(Installation { loc: r.loc(n.span, &p), offered: offered?, price: opt!(r, inf, "price", amount), condition: opt!(r, inf, "condition", text) })
+        Some(Installation {
+            loc: r.loc(n.span, &p),
+            offered: offered?,
+            price: opt!(r, inf, "price", amount),
+            condition: opt!(r, inf, "condition", text),
+        })
     });
     let returns = f.get("returns").and_then(|n| {
         let p = f.path("returns");
         let rf = r.fields(n, &p, &["within", "condition"], "{ within: 30 days }")?;
-        Some(Returns { loc: r.loc(n.span, &p), within: opt!(r, rf, "within", duration), condition: opt!(r, rf, "condition", text) })
+        Some(Returns {
+            loc: r.loc(n.span, &p),
+            within: opt!(r, rf, "within", duration),
+            condition: opt!(r, rf, "condition", text),
+        })
     });
     Some(AfterSales {
         loc: r.loc(node.span, path),
         warranty: opt!(r, f, "warranty", duration),
         installation,
-        technical_support: f.get("technical-support").map(|n| r.references(n, &f.path("technical-support"))).unwrap_or_default(),
+        technical_support: f
+            .get("technical-support")
+            .map(|n| r.references(n, &f.path("technical-support")))
+            .unwrap_or_default(),
         returns,
     })
 }
 
 fn training(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Training> {
-    let f = r.fields(node, path, &["id", "name", "topics", "for", "every", "last"], "{ id: complaint-handling, topics: [de-escalation], for: [first-line], every: 12 months }")?;
+    let f = r.fields(
+        node,
+        path,
+        &["id", "name", "topics", "for", "every", "last"],
+        "{ id: complaint-handling, topics: [de-escalation], for: [first-line], every: 12 months }",
+    )?;
     let id = required_id(r, &f, "`id: complaint-handling`");
     Some(Training {
         id: id?,
         loc: r.loc(node.span, path),
         name: opt!(r, f, "name", text),
-        topics: f.get("topics").map(|n| r.words(n, &f.path("topics"))).unwrap_or_default(),
-        teams: f.get("for").map(|n| r.references(n, &f.path("for"))).unwrap_or_default(),
+        topics: f
+            .get("topics")
+            .map(|n| r.words(n, &f.path("topics")))
+            .unwrap_or_default(),
+        teams: f
+            .get("for")
+            .map(|n| r.references(n, &f.path("for")))
+            .unwrap_or_default(),
         every: opt!(r, f, "every", duration),
         last: opt!(r, f, "last", date),
     })
@@ -442,7 +774,11 @@ fn self_help(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> SelfHelp {
                     }
                     let question = opt!(r, qf, "question", text);
                     let answer = opt!(r, qf, "answer", text);
-                    Some(FaqEntry { loc: r.loc(n.span, &p), question: question?, answer: answer? })
+                    Some(FaqEntry {
+                        loc: r.loc(n.span, &p),
+                        question: question?,
+                        answer: answer?,
+                    })
                 })
                 .collect()
         })
@@ -453,7 +789,12 @@ fn self_help(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> SelfHelp {
             r.list(n, &f.path("guides"), "- { id: reset, title: …, steps: [...] }")
                 .into_iter()
                 .filter_map(|(n, p)| {
-                    let gf = r.fields(n, &p, &["id", "title", "steps", "url"], "{ id: reset, title: …, steps: [...] }")?;
+                    let gf = r.fields(
+                        n,
+                        &p,
+                        &["id", "title", "steps", "url"],
+                        "{ id: reset, title: …, steps: [...] }",
+                    )?;
                     let id = required_id(r, &gf, "`id: reset-error-light`");
                     if !gf.has("title") {
                         r.missing(&gf, "title", "`title: …`");
@@ -461,23 +802,47 @@ fn self_help(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> SelfHelp {
                     let title = opt!(r, gf, "title", text);
                     let steps = gf
                         .get("steps")
-                        .map(|s| r.list(s, &gf.path("steps"), "[…, …]").into_iter().filter_map(|(n, p)| r.text(n, &p)).collect())
+                        .map(|s| {
+                            r.list(s, &gf.path("steps"), "[…, …]")
+                                .into_iter()
+                                .filter_map(|(n, p)| r.text(n, &p))
+                                .collect()
+                        })
                         .unwrap_or_default();
-                    Some(Guide { id: id?, loc: r.loc(n.span, &p), title: title?, steps, url: opt!(r, gf, "url", string) })
+                    Some(Guide {
+                        id: id?,
+                        loc: r.loc(n.span, &p),
+                        title: title?,
+                        steps,
+                        url: opt!(r, gf, "url", string),
+                    })
                 })
                 .collect()
         })
         .unwrap_or_default();
-    SelfHelp { loc: Some(r.loc(node.span, path)), faq, guides }
+    SelfHelp {
+        loc: Some(r.loc(node.span, path)),
+        faq,
+        guides,
+    }
 }
 
 fn feedback(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Feedback> {
-    let f = r.fields(node, path, &["id", "name", "kind", "via", "when"], "{ id: csat-survey, kind: survey, via: email }")?;
+    let f = r.fields(
+        node,
+        path,
+        &["id", "name", "kind", "via", "when"],
+        "{ id: csat-survey, kind: survey, via: email }",
+    )?;
     let id = required_id(r, &f, "`id: csat-survey`");
     let kind = match f.get("kind") {
         Some(n) => one_of(r, n, &f.path("kind"), "feedback kind", &FeedbackKind::ALL),
         None => {
-            r.missing(&f, "kind", "`kind: survey` (survey, review, interview, social-listening or complaint-analysis)");
+            r.missing(
+                &f,
+                "kind",
+                "`kind: survey` (survey, review, interview, social-listening or complaint-analysis)",
+            );
             None
         }
     };
@@ -492,7 +857,12 @@ fn feedback(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Feedback
 }
 
 fn metric(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Metric> {
-    let f = r.fields(node, path, &["id", "name", "target", "source", "channel"], "{ id: csat, target: \">= 90%\", source: csat-survey }")?;
+    let f = r.fields(
+        node,
+        path,
+        &["id", "name", "target", "source", "channel"],
+        "{ id: csat, target: \">= 90%\", source: csat-survey }",
+    )?;
     let id = required_id(r, &f, "`id: csat`");
     Some(Metric {
         id: id?,
@@ -505,8 +875,21 @@ fn metric(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Metric> {
 }
 
 fn staffing(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<StaffingForecast> {
-    let keys = ["channel", "handle-time", "target", "shrinkage", "max-occupancy", "concurrency", "volume"];
-    let f = r.fields(node, path, &keys, "{ channel: phone, handle-time: 6m, target: 80% in 20s, volume: [...] }")?;
+    let keys = [
+        "channel",
+        "handle-time",
+        "target",
+        "shrinkage",
+        "max-occupancy",
+        "concurrency",
+        "volume",
+    ];
+    let f = r.fields(
+        node,
+        path,
+        &keys,
+        "{ channel: phone, handle-time: 6m, target: 80% in 20s, volume: [...] }",
+    )?;
     let channel = match f.get("channel") {
         Some(n) => r.reference(n, &f.path("channel")),
         None => {
@@ -517,29 +900,48 @@ fn staffing(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Staffing
     let volume = f
         .get("volume")
         .map(|n| {
-            r.list(n, &f.path("volume"), "- { hours: { mon-fri: 08:00-12:00 }, per-hour: 120 }")
-                .into_iter()
-                .filter_map(|(n, p)| {
-                    let vf = r.fields(n, &p, &["hours", "per-hour"], "{ hours: { mon-fri: 08:00-12:00 }, per-hour: 120 }")?;
-                    for key in ["hours", "per-hour"] {
-                        if !vf.has(key) {
-                            r.missing(&vf, key, "`hours: { mon-fri: 08:00-12:00 }` and `per-hour: 120`");
-                        }
+            r.list(
+                n,
+                &f.path("volume"),
+                "- { hours: { mon-fri: 08:00-12:00 }, per-hour: 120 }",
+            )
+            .into_iter()
+            .filter_map(|(n, p)| {
+                let vf = r.fields(
+                    n,
+                    &p,
+                    &["hours", "per-hour"],
+                    "{ hours: { mon-fri: 08:00-12:00 }, per-hour: 120 }",
+                )?;
+                for key in ["hours", "per-hour"] {
+                    if !vf.has(key) {
+                        r.missing(&vf, key, "`hours: { mon-fri: 08:00-12:00 }` and `per-hour: 120`");
                     }
-                    let hours = opt!(r, vf, "hours", schedule);
-                    let per_hour = opt!(r, vf, "per-hour", number);
-                    Some(VolumeEntry { loc: r.loc(n.span, &p), hours: hours?, per_hour: per_hour? })
+                }
+                let hours = opt!(r, vf, "hours", schedule);
+                let per_hour = opt!(r, vf, "per-hour", number);
+                Some(VolumeEntry {
+                    loc: r.loc(n.span, &p),
+                    hours: hours?,
+                    per_hour: per_hour?,
                 })
-                .collect()
+            })
+            .collect()
         })
         .unwrap_or_default();
     Some(StaffingForecast {
         loc: r.loc(node.span, path),
         handle_time: opt!(r, f, "handle-time", duration),
         target: opt!(r, f, "target", target),
-        shrinkage: f.get("shrinkage").and_then(|n| percent(r, n, &f.path("shrinkage"), 0.0, 99.0)),
-        max_occupancy: f.get("max-occupancy").and_then(|n| percent(r, n, &f.path("max-occupancy"), 1.0, 100.0)),
-        concurrency: f.get("concurrency").and_then(|n| r.count(n, &f.path("concurrency"), 1, 20)),
+        shrinkage: f
+            .get("shrinkage")
+            .and_then(|n| percent(r, n, &f.path("shrinkage"), 0.0, 99.0)),
+        max_occupancy: f
+            .get("max-occupancy")
+            .and_then(|n| percent(r, n, &f.path("max-occupancy"), 1.0, 100.0)),
+        concurrency: f
+            .get("concurrency")
+            .and_then(|n| r.count(n, &f.path("concurrency"), 1, 20)),
         volume,
         channel: channel?,
     })
@@ -555,7 +957,10 @@ fn percent(r: &mut Reader<'_>, node: &Node, path: &PlanPath, min: f64, max: f64)
                 &crate::rules::values::INVALID_AMOUNT,
                 node.span,
                 path,
-                format!("`{}` should be a percentage from {min}% to {max}%", node.scalar_text().unwrap_or_default()),
+                format!(
+                    "`{}` should be a percentage from {min}% to {max}%",
+                    node.scalar_text().unwrap_or_default()
+                ),
                 "write a percentage such as `30%`".to_owned(),
             );
             None

@@ -50,11 +50,19 @@ impl<'n> Fields<'n> {
 
 impl<'f> Reader<'f> {
     pub fn new(file: &'f SourceFile, file_id: FileId) -> Self {
-        Self { file, file_id, diagnostics: Vec::new() }
+        Self {
+            file,
+            file_id,
+            diagnostics: Vec::new(),
+        }
     }
 
     pub fn loc(&self, span: Span, path: &PlanPath) -> Loc {
-        Loc { file: self.file_id, span, path: path.clone() }
+        Loc {
+            file: self.file_id,
+            span,
+            path: path.clone(),
+        }
     }
 
     /// Report a finding of `rule` at a span.
@@ -71,7 +79,11 @@ impl<'f> Reader<'f> {
     /// Report a value that failed to parse, narrowing to the bad part when the scalar is
     /// written plainly enough to map its characters onto the file.
     pub fn value_error(&mut self, rule: &'static Rule, node: &Node, path: &PlanPath, text: &str, err: ValueError) {
-        let span = err.range.as_ref().and_then(|r| self.sub_span(node.span, text, r.clone())).unwrap_or(node.span);
+        let span = err
+            .range
+            .as_ref()
+            .and_then(|r| self.sub_span(node.span, text, r.clone()))
+            .unwrap_or(node.span);
         let loc = self.loc(span, path);
         let mut message = err.message;
         if !message.contains(text) || text.is_empty() {
@@ -98,17 +110,30 @@ impl<'f> Reader<'f> {
         if range.end > text.len() || range.start > range.end {
             return None;
         }
-        Some(Span::new(span.start + offset + range.start, span.start + offset + range.end))
+        Some(Span::new(
+            span.start + offset + range.start,
+            span.start + offset + range.end,
+        ))
     }
 
     /// "expected a map, found a list" at the node.
     pub fn wrong_type(&mut self, node: &Node, path: &PlanPath, expected: &str, example: &str) {
-        let message = format!("`{}` should be {expected}, found {}", path_tail(path), node.value.kind());
+        let message = format!(
+            "`{}` should be {expected}, found {}",
+            path_tail(path),
+            node.value.kind()
+        );
         self.schema(node.span, path, message, format!("write it like: {example}"));
     }
 
     /// Open a map, reporting unknown keys (with a suggestion) against `allowed`.
-    pub fn fields<'n>(&mut self, node: &'n Node, path: &PlanPath, allowed: &[&str], example: &str) -> Option<Fields<'n>> {
+    pub fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &PlanPath,
+        allowed: &[&str],
+        example: &str,
+    ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
             self.wrong_type(node, path, "a map", example);
             return None;
@@ -117,24 +142,50 @@ impl<'f> Reader<'f> {
             if allowed.contains(&key.name.as_str()) {
                 continue;
             }
-            let where_ = if path.0.is_empty() { "the top level of a plan".to_owned() } else { format!("`{}`", path_tail(path)) };
-            let message = format!("unknown key `{}` in {where_}{}", key.name, suggest::did_you_mean(&key.name, allowed.iter().copied()));
-            let help = format!("known keys here: {}", allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "));
+            let where_ = if path.0.is_empty() {
+                "the top level of a plan".to_owned()
+            } else {
+                format!("`{}`", path_tail(path))
+            };
+            let message = format!(
+                "unknown key `{}` in {where_}{}",
+                key.name,
+                suggest::did_you_mean(&key.name, allowed.iter().copied())
+            );
+            let help = format!(
+                "known keys here: {}",
+                allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            );
             let loc = self.loc(key.span, &path.key(&key.name));
-            let mut d = Diagnostic::new(&SCHEMA_ERROR, &loc, message).help(help).data("key", key.name.as_str());
+            let mut d = Diagnostic::new(&SCHEMA_ERROR, &loc, message)
+                .help(help)
+                .data("key", key.name.as_str());
             if let Some(s) = suggest::closest(&key.name, allowed.iter().copied()) {
                 d = d.data("suggestion", s);
             }
             self.diagnostics.push(d);
         }
-        Some(Fields { path: path.clone(), node, entries })
+        Some(Fields {
+            path: path.clone(),
+            node,
+            entries,
+        })
     }
 
     /// Report a missing required key at the map (or at its parent key's span).
     pub fn missing(&mut self, fields: &Fields<'_>, key: &str, example: &str) {
         let span = Span::new(fields.node.span.start, fields.node.span.start.max(fields.node.span.end));
-        let what = if fields.path.0.is_empty() { "the plan".to_owned() } else { format!("`{}`", fields.path) };
-        self.schema(span, &fields.path, format!("{what} is missing the required key `{key}`"), format!("add it, e.g. {example}"));
+        let what = if fields.path.0.is_empty() {
+            "the plan".to_owned()
+        } else {
+            format!("`{}`", fields.path)
+        };
+        self.schema(
+            span,
+            &fields.path,
+            format!("{what} is missing the required key `{key}`"),
+            format!("add it, e.g. {example}"),
+        );
     }
 
     /// Items of a list, with their paths.
@@ -178,7 +229,12 @@ impl<'f> Reader<'f> {
                 Some(Located::new(u32::try_from(i).ok()?, self.loc(node.span, path)))
             }
             Value::Integer(i) => {
-                self.schema(node.span, path, format!("`{}` is {i}, outside {min}..{max}", path_tail(path)), format!("write a whole number from {min} to {max}"));
+                self.schema(
+                    node.span,
+                    path,
+                    format!("`{}` is {i}, outside {min}..{max}", path_tail(path)),
+                    format!("write a whole number from {min} to {max}"),
+                );
                 None
             }
             _ => {
@@ -199,7 +255,12 @@ impl<'f> Reader<'f> {
             }
         };
         if !value.is_finite() || value < 0.0 {
-            self.schema(node.span, path, format!("`{}` must be a non-negative number, found {value}", path_tail(path)), "write a number such as `120` or `12.5`");
+            self.schema(
+                node.span,
+                path,
+                format!("`{}` must be a non-negative number, found {value}", path_tail(path)),
+                "write a number such as `120` or `12.5`",
+            );
             return None;
         }
         Some(Located::new(value, self.loc(node.span, path)))

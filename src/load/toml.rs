@@ -13,15 +13,21 @@ pub fn parse(file: &SourceFile) -> Result<Node, Vec<SyntaxError>> {
         return Err(errors
             .iter()
             .map(|err| {
-                let span = err.span().map_or(Span::point(0), |r| {
-                    Span::new(file.clamp(r.start), file.clamp(r.end))
-                });
-                SyntaxError { span, message: err.message().trim_end().to_owned() }
+                let span = err
+                    .span()
+                    .map_or(Span::point(0), |r| Span::new(file.clamp(r.start), file.clamp(r.end)));
+                SyntaxError {
+                    span,
+                    message: err.message().trim_end().to_owned(),
+                }
             })
             .collect());
     }
     let span = Span::new(0, file.text().len());
-    Ok(Node { span, value: table_value(table.into_inner()) })
+    Ok(Node {
+        span,
+        value: table_value(table.into_inner()),
+    })
 }
 
 fn table_value(table: DeTable<'_>) -> Value {
@@ -30,7 +36,10 @@ fn table_value(table: DeTable<'_>) -> Value {
             .into_iter()
             .map(|(k, v)| {
                 let r = k.span();
-                let key = Key { span: Span::new(r.start, r.end), name: k.into_inner().into_owned() };
+                let key = Key {
+                    span: Span::new(r.start, r.end),
+                    name: k.into_inner().into_owned(),
+                };
                 (key, convert(v))
             })
             .collect(),

@@ -15,7 +15,10 @@ impl Reader<'_> {
     pub fn id(&mut self, node: &Node, path: &PlanPath) -> Option<Id> {
         let id = self.string(node, path)?;
         let ok = !id.value.is_empty()
-            && id.value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && id
+                .value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !id.value.starts_with('-')
             && !id.value.ends_with('-')
             && !id.value.contains("--");
@@ -64,7 +67,10 @@ impl Reader<'_> {
                     let lang = match values::parse_language(&key.name) {
                         Ok(l) => Located::new(l, self.loc(key.span, &p)),
                         Err(e) => {
-                            let key_node = Node { span: key.span, value: Value::String(key.name.clone()) };
+                            let key_node = Node {
+                                span: key.span,
+                                value: Value::String(key.name.clone()),
+                            };
                             self.value_error(&rule::INVALID_LANGUAGE, &key_node, &p, &key.name, e);
                             continue;
                         }
@@ -79,7 +85,12 @@ impl Reader<'_> {
             _ => match node.scalar_text() {
                 Some(s) => Some(Located::new(Text::Plain(s), loc)),
                 None => {
-                    self.wrong_type(node, path, "text or a map of language to text", "{ de: \"…\", en: \"…\" }");
+                    self.wrong_type(
+                        node,
+                        path,
+                        "text or a map of language to text",
+                        "{ de: \"…\", en: \"…\" }",
+                    );
                     None
                 }
             },
@@ -91,48 +102,87 @@ impl Reader<'_> {
     }
 
     pub fn amount(&mut self, node: &Node, path: &PlanPath) -> Option<Located<values::Amount>> {
-        self.parsed(node, path, &rule::INVALID_AMOUNT, "an amount such as `25 EUR`, `10%` or `unlimited`", values::parse_amount)
+        self.parsed(
+            node,
+            path,
+            &rule::INVALID_AMOUNT,
+            "an amount such as `25 EUR`, `10%` or `unlimited`",
+            values::parse_amount,
+        )
     }
 
     pub fn target(&mut self, node: &Node, path: &PlanPath) -> Option<Located<values::Target>> {
-        self.parsed(node, path, &rule::INVALID_TARGET, "a target such as `80% in 20s` or `>= 90%`", values::parse_target)
+        self.parsed(
+            node,
+            path,
+            &rule::INVALID_TARGET,
+            "a target such as `80% in 20s` or `>= 90%`",
+            values::parse_target,
+        )
     }
 
     pub fn date(&mut self, node: &Node, path: &PlanPath) -> Option<Located<chrono::NaiveDate>> {
-        self.parsed(node, path, &rule::INVALID_DATE, "a date such as `2026-06-15`", values::parse_date)
+        self.parsed(
+            node,
+            path,
+            &rule::INVALID_DATE,
+            "a date such as `2026-06-15`",
+            values::parse_date,
+        )
     }
 
     pub fn language(&mut self, node: &Node, path: &PlanPath) -> Option<Located<values::LanguageTag>> {
-        self.parsed(node, path, &rule::INVALID_LANGUAGE, "a language such as `de` or `pt-BR`", values::parse_language)
+        self.parsed(
+            node,
+            path,
+            &rule::INVALID_LANGUAGE,
+            "a language such as `de` or `pt-BR`",
+            values::parse_language,
+        )
     }
 
     pub fn languages(&mut self, node: &Node, path: &PlanPath) -> Vec<Located<values::LanguageTag>> {
-        self.list(node, path, "[de, en]").into_iter().filter_map(|(n, p)| self.language(n, &p)).collect()
+        self.list(node, path, "[de, en]")
+            .into_iter()
+            .filter_map(|(n, p)| self.language(n, &p))
+            .collect()
     }
 
     pub fn countries(&mut self, node: &Node, path: &PlanPath) -> Vec<Located<String>> {
         self.list(node, path, "[DE, AT]")
             .into_iter()
             .filter_map(|(n, p)| {
-                self.parsed(n, &p, &rule::INVALID_COUNTRY, "a country code such as `DE`", values::parse_country)
-                    .map(|c| Located::new(c.value.alpha2().to_owned(), c.loc))
+                self.parsed(
+                    n,
+                    &p,
+                    &rule::INVALID_COUNTRY,
+                    "a country code such as `DE`",
+                    values::parse_country,
+                )
+                .map(|c| Located::new(c.value.alpha2().to_owned(), c.loc))
             })
             .collect()
     }
 
     /// A currency code: `EUR`.
     pub fn currency(&mut self, node: &Node, path: &PlanPath) -> Option<Located<iso_currency::Currency>> {
-        self.parsed(node, path, &rule::INVALID_AMOUNT, "an ISO 4217 currency code such as `EUR`", |s| {
-            let code = s.trim();
-            code.parse::<iso_currency::Currency>().map_err(|_| {
-                let hint = if code.to_uppercase().parse::<iso_currency::Currency>().is_ok() {
-                    format!("currency codes are upper case: `{}`", code.to_uppercase())
-                } else {
-                    format!("`{code}` is not an ISO 4217 currency code")
-                };
-                ValueError::new(hint, "an ISO 4217 currency code such as `EUR`, `BRL`, `THB`")
-            })
-        })
+        self.parsed(
+            node,
+            path,
+            &rule::INVALID_AMOUNT,
+            "an ISO 4217 currency code such as `EUR`",
+            |s| {
+                let code = s.trim();
+                code.parse::<iso_currency::Currency>().map_err(|_| {
+                    let hint = if code.to_uppercase().parse::<iso_currency::Currency>().is_ok() {
+                        format!("currency codes are upper case: `{}`", code.to_uppercase())
+                    } else {
+                        format!("`{code}` is not an ISO 4217 currency code")
+                    };
+                    ValueError::new(hint, "an ISO 4217 currency code such as `EUR`, `BRL`, `THB`")
+                })
+            },
+        )
     }
 
     /// An IANA time zone, with a suggestion for near misses.
@@ -167,7 +217,12 @@ impl Reader<'_> {
         match parsed {
             Some(age) if age.max.unwrap_or(age.min) <= 130 => Some(Located::new(age, self.loc(node.span, path))),
             _ => {
-                self.schema(node.span, path, format!("`{t}` is not an age band"), "write a range such as `35-70` or a lower bound such as `18+`");
+                self.schema(
+                    node.span,
+                    path,
+                    format!("`{t}` is not an age band"),
+                    "write a range such as `35-70` or a lower bound such as `18+`",
+                );
                 None
             }
         }
@@ -177,26 +232,60 @@ impl Reader<'_> {
     pub fn holidays(&mut self, node: &Node, path: &PlanPath) -> Option<HolidaySpec> {
         let loc = self.loc(node.span, path);
         if let Value::Map(_) = node.value {
-            let f = self.fields(node, path, &["calendar", "add", "remove", "ics"], "{ calendar: DE-BE, add: [2026-12-24] }")?;
+            let f = self.fields(
+                node,
+                path,
+                &["calendar", "add", "remove", "ics"],
+                "{ calendar: DE-BE, add: [2026-12-24] }",
+            )?;
             let calendar = f.get("calendar").and_then(|n| self.calendar(n, &f.path("calendar")));
             let add = f.get("add").map(|n| self.dates(n, &f.path("add"))).unwrap_or_default();
-            let remove = f.get("remove").map(|n| self.dates(n, &f.path("remove"))).unwrap_or_default();
+            let remove = f
+                .get("remove")
+                .map(|n| self.dates(n, &f.path("remove")))
+                .unwrap_or_default();
             let ics = f.get("ics").and_then(|n| self.string(n, &f.path("ics")));
             if calendar.is_none() && ics.is_none() && !f.has("calendar") && !f.has("ics") {
-                self.schema(node.span, path, "a holiday specification needs `calendar:` or `ics:`".to_owned(), "write `{ calendar: DE-BE, add: [2026-12-24] }` or `{ ics: calendars/company.ics }`");
+                self.schema(
+                    node.span,
+                    path,
+                    "a holiday specification needs `calendar:` or `ics:`".to_owned(),
+                    "write `{ calendar: DE-BE, add: [2026-12-24] }` or `{ ics: calendars/company.ics }`",
+                );
             }
-            return Some(HolidaySpec { loc, calendar, add, remove, ics });
+            return Some(HolidaySpec {
+                loc,
+                calendar,
+                add,
+                remove,
+                ics,
+            });
         }
         let calendar = self.calendar(node, path)?;
-        Some(HolidaySpec { loc, calendar: Some(calendar), add: Vec::new(), remove: Vec::new(), ics: None })
+        Some(HolidaySpec {
+            loc,
+            calendar: Some(calendar),
+            add: Vec::new(),
+            remove: Vec::new(),
+            ics: None,
+        })
     }
 
     fn calendar(&mut self, node: &Node, path: &PlanPath) -> Option<Located<values::CalendarId>> {
-        self.parsed(node, path, &rule::UNKNOWN_HOLIDAY_CALENDAR, "a holiday calendar such as `DE-BE`", values::parse_calendar_id)
+        self.parsed(
+            node,
+            path,
+            &rule::UNKNOWN_HOLIDAY_CALENDAR,
+            "a holiday calendar such as `DE-BE`",
+            values::parse_calendar_id,
+        )
     }
 
     fn dates(&mut self, node: &Node, path: &PlanPath) -> Vec<Located<chrono::NaiveDate>> {
-        self.list(node, path, "[2026-12-24, 2026-12-31]").into_iter().filter_map(|(n, p)| self.date(n, &p)).collect()
+        self.list(node, path, "[2026-12-24, 2026-12-31]")
+            .into_iter()
+            .filter_map(|(n, p)| self.date(n, &p))
+            .collect()
     }
 
     /// A schedule: `24/7`, or a map of day selectors (plus `holidays:` and `dates:`) to
@@ -207,12 +296,17 @@ impl Reader<'_> {
             Value::String(s) if s.trim() == "24/7" => return Some(Located::new(Schedule::Always, loc)),
             Value::Map(entries) => entries,
             _ => {
-                let found = node.scalar_text().map_or_else(|| node.value.kind().to_owned(), |s| format!("`{s}`"));
+                let found = node
+                    .scalar_text()
+                    .map_or_else(|| node.value.kind().to_owned(), |s| format!("`{s}`"));
                 self.report(
                     &rule::INVALID_HOURS,
                     node.span,
                     path,
-                    format!("`{}` should be a map of days to hours or `24/7`, found {found}", path_tail(path)),
+                    format!(
+                        "`{}` should be a map of days to hours or `24/7`, found {found}",
+                        path_tail(path)
+                    ),
                     format!("write it like {SCHEDULE_EXAMPLE}"),
                 );
                 return None;
@@ -228,8 +322,17 @@ impl Reader<'_> {
                 "holidays" => holidays = self.day_hours(value, &p),
                 "dates" => dates = self.date_rules(value, &p),
                 selector => {
-                    let key_node = Node { span: key.span, value: Value::String(selector.to_owned()) };
-                    let Some(set) = self.parsed(&key_node, &p, &rule::INVALID_HOURS, "a day selector", values::parse_day_selector) else {
+                    let key_node = Node {
+                        span: key.span,
+                        value: Value::String(selector.to_owned()),
+                    };
+                    let Some(set) = self.parsed(
+                        &key_node,
+                        &p,
+                        &rule::INVALID_HOURS,
+                        "a day selector",
+                        values::parse_day_selector,
+                    ) else {
                         ok = false;
                         continue;
                     };
@@ -237,9 +340,15 @@ impl Reader<'_> {
                         ok = false;
                         continue;
                     };
-                    if let Some(earlier) = days.iter().find(|d| d.days.value.intersection(set.value) != WeekdaySet::default()) {
+                    if let Some(earlier) = days
+                        .iter()
+                        .find(|d| d.days.value.intersection(set.value) != WeekdaySet::default())
+                    {
                         let both = earlier.days.value.intersection(set.value).label();
-                        let message = format!("`{selector}` selects {both} again, already selected by `{}`", earlier.days.value.label());
+                        let message = format!(
+                            "`{selector}` selects {both} again, already selected by `{}`",
+                            earlier.days.value.label()
+                        );
                         let loc = self.loc(key.span, &p);
                         self.diagnostics.push(
                             crate::diagnostic::Diagnostic::new(&rule::INVALID_HOURS, &loc, message)
@@ -262,41 +371,94 @@ impl Reader<'_> {
         if let Value::Seq(items) = &node.value {
             let mut ranges = Vec::new();
             for (i, item) in items.iter().enumerate() {
-                match self.parsed(item, &path.index(i), &rule::INVALID_HOURS, "a time range such as `08:00-18:00`", values::parse_day_hours)?.value {
+                match self
+                    .parsed(
+                        item,
+                        &path.index(i),
+                        &rule::INVALID_HOURS,
+                        "a time range such as `08:00-18:00`",
+                        values::parse_day_hours,
+                    )?
+                    .value
+                {
                     DayHours::Ranges(r) => ranges.extend(r),
                     DayHours::Closed => {
-                        self.report(&rule::INVALID_HOURS, item.span, &path.index(i), "`closed` cannot be one range among others".to_owned(), "write `closed` alone instead of the list".to_owned());
+                        self.report(
+                            &rule::INVALID_HOURS,
+                            item.span,
+                            &path.index(i),
+                            "`closed` cannot be one range among others".to_owned(),
+                            "write `closed` alone instead of the list".to_owned(),
+                        );
                         return None;
                     }
                 }
             }
             if ranges.is_empty() {
-                self.report(&rule::INVALID_HOURS, node.span, path, "an empty list of hours".to_owned(), "write `closed` for a day without hours".to_owned());
+                self.report(
+                    &rule::INVALID_HOURS,
+                    node.span,
+                    path,
+                    "an empty list of hours".to_owned(),
+                    "write `closed` for a day without hours".to_owned(),
+                );
                 return None;
             }
             return Some(Located::new(DayHours::Ranges(ranges), self.loc(node.span, path)));
         }
-        self.parsed(node, path, &rule::INVALID_HOURS, "hours such as `08:00-18:00` or `closed`", values::parse_day_hours)
+        self.parsed(
+            node,
+            path,
+            &rule::INVALID_HOURS,
+            "hours such as `08:00-18:00` or `closed`",
+            values::parse_day_hours,
+        )
     }
 
     fn date_rules(&mut self, node: &Node, path: &PlanPath) -> Vec<DateRule> {
         let Value::Map(entries) = &node.value else {
-            self.report(&rule::INVALID_HOURS, node.span, path, format!("`dates` should be a map of dates to hours, found {}", node.value.kind()), "write `dates: { 2026-12-24: 08:00-12:00, 2026-12-31: closed }`".to_owned());
+            self.report(
+                &rule::INVALID_HOURS,
+                node.span,
+                path,
+                format!("`dates` should be a map of dates to hours, found {}", node.value.kind()),
+                "write `dates: { 2026-12-24: 08:00-12:00, 2026-12-31: closed }`".to_owned(),
+            );
             return Vec::new();
         };
         let mut rules: Vec<DateRule> = Vec::new();
         for (key, value) in entries {
             let p = path.key(&key.name);
-            let key_node = Node { span: key.span, value: Value::String(key.name.clone()) };
-            let range = self.parsed(&key_node, &p, &rule::INVALID_DATE, "a date or date range", values::parse_date_or_range);
+            let key_node = Node {
+                span: key.span,
+                value: Value::String(key.name.clone()),
+            };
+            let range = self.parsed(
+                &key_node,
+                &p,
+                &rule::INVALID_DATE,
+                "a date or date range",
+                values::parse_date_or_range,
+            );
             let hours = self.day_hours(value, &p);
             if let (Some(range), Some(hours)) = (range, hours) {
-                if let Some(earlier) = rules.iter().find(|r| r.dates.value.first <= range.value.last && range.value.first <= r.dates.value.last) {
+                if let Some(earlier) = rules
+                    .iter()
+                    .find(|r| r.dates.value.first <= range.value.last && range.value.first <= r.dates.value.last)
+                {
                     let loc = self.loc(key.span, &p);
                     self.diagnostics.push(
-                        crate::diagnostic::Diagnostic::new(&rule::INVALID_HOURS, &loc, format!("`{}` overlaps the dates of `{}`", key.name, self.file.slice(earlier.dates.loc.span)))
-                            .related(&earlier.dates.loc, "overlapping dates here")
-                            .help("give each date its hours once"),
+                        crate::diagnostic::Diagnostic::new(
+                            &rule::INVALID_HOURS,
+                            &loc,
+                            format!(
+                                "`{}` overlaps the dates of `{}`",
+                                key.name,
+                                self.file.slice(earlier.dates.loc.span)
+                            ),
+                        )
+                        .related(&earlier.dates.loc, "overlapping dates here")
+                        .help("give each date its hours once"),
                     );
                     continue;
                 }
@@ -319,4 +481,3 @@ fn kebab(s: &str) -> String {
     }
     out.trim_end_matches('-').to_owned()
 }
-

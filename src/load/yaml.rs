@@ -30,7 +30,10 @@ pub fn parse(file: &SourceFile) -> Result<Node, SyntaxError> {
                 Span::new(at, at + 1)
             });
             let message = UserMessageFormatter.format_message(&err).into_owned();
-            Err(SyntaxError { span: Span::new(file.clamp(span.start), file.clamp(span.end)), message })
+            Err(SyntaxError {
+                span: Span::new(file.clamp(span.start), file.clamp(span.end)),
+                message,
+            })
         }
     }
 }
@@ -49,9 +52,7 @@ enum Raw {
 fn span_of(file: &SourceFile, loc: &serde_saphyr::Location) -> Span {
     let span = loc.span();
     match (span.byte_offset(), span.byte_len()) {
-        (Some(start), Some(len)) => {
-            Span::new(file.clamp(start as usize), file.clamp((start + len) as usize))
-        }
+        (Some(start), Some(len)) => Span::new(file.clamp(start as usize), file.clamp((start + len) as usize)),
         _ => {
             let at = file.offset_of(loc.line() as usize, loc.column() as usize);
             Span::point(at)
@@ -72,7 +73,10 @@ fn convert(file: &SourceFile, raw: Spanned<Raw>) -> Node {
             entries
                 .into_iter()
                 .map(|(k, v)| {
-                    let key = Key { span: span_of(file, &k.referenced), name: k.value };
+                    let key = Key {
+                        span: span_of(file, &k.referenced),
+                        name: k.value,
+                    };
                     (key, convert(file, v))
                 })
                 .collect(),

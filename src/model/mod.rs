@@ -74,6 +74,10 @@ pub struct Review {
     pub loc: Loc,
     pub last: Option<Located<NaiveDate>>,
     pub every: Option<Located<Duration>>,
+    /// Whether `last` and `every` were written at all (a value that does not parse is
+    /// reported by its value rule, not as missing).
+    pub last_given: bool,
+    pub every_given: bool,
 }
 
 /// A person staff must be able to reach.
@@ -143,7 +147,10 @@ impl ChannelKind {
 
     /// Live channels reach a person in real time; written ones take messages at any time.
     pub fn is_live(self) -> bool {
-        matches!(self, ChannelKind::Phone | ChannelKind::Chat | ChannelKind::Video | ChannelKind::InPerson)
+        matches!(
+            self,
+            ChannelKind::Phone | ChannelKind::Chat | ChannelKind::Video | ChannelKind::InPerson
+        )
     }
 
     pub fn as_str(self) -> &'static str {

@@ -132,7 +132,12 @@ impl Plan {
         }
         for c in &self.complaints {
             if let Some(path) = &c.escalation {
-                add(path, ESCALATION, format!("complaint category `{}`", c.id.value), "escalation");
+                add(
+                    path,
+                    ESCALATION,
+                    format!("complaint category `{}`", c.id.value),
+                    "escalation",
+                );
             }
             for r in &c.remedies {
                 if let Some(approver) = &r.approver {

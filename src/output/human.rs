@@ -14,20 +14,26 @@ pub fn render(report: &Report<'_>, d: &Diagnostic, styled: bool) -> String {
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    let mut snippet = Snippet::source(source.text()).path(path.as_str()).fold(true).annotation(
-        AnnotationKind::Primary.span(caret(source.text(), d.span.start, d.span.end)),
-    );
+    let mut snippet = Snippet::source(source.text())
+        .path(path.as_str())
+        .fold(true)
+        .annotation(AnnotationKind::Primary.span(caret(source.text(), d.span.start, d.span.end)));
     let mut elsewhere = Vec::new();
     for label in &d.related {
         if label.file == d.file {
             snippet = snippet.annotation(
-                AnnotationKind::Context.span(caret(source.text(), label.span.start, label.span.end)).label(label.message.as_str()),
+                AnnotationKind::Context
+                    .span(caret(source.text(), label.span.start, label.span.end))
+                    .label(label.message.as_str()),
             );
         } else {
             elsewhere.push(label);
         }
     }
-    let other_paths: Vec<String> = elsewhere.iter().map(|l| report.sources[l.file.0].display_path()).collect();
+    let other_paths: Vec<String> = elsewhere
+        .iter()
+        .map(|l| report.sources[l.file.0].display_path())
+        .collect();
     let mut group = level.primary_title(d.message.as_str()).id(d.rule.code).element(snippet);
     for (label, other_path) in elsewhere.iter().zip(&other_paths) {
         let other = &report.sources[label.file.0];
@@ -35,13 +41,20 @@ pub fn render(report: &Report<'_>, d: &Diagnostic, styled: bool) -> String {
             Snippet::source(other.text())
                 .path(other_path.as_str())
                 .fold(true)
-                .annotation(AnnotationKind::Context.span(caret(other.text(), label.span.start, label.span.end)).label(label.message.as_str())),
+                .annotation(
+                    AnnotationKind::Context
+                        .span(caret(other.text(), label.span.start, label.span.end))
+                        .label(label.message.as_str()),
+                ),
         );
     }
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
-    let rule_note = format!("rule {} ({}); `plan explain {}` for more", d.rule.name, d.rule.code, d.rule.name);
+    let rule_note = format!(
+        "rule {} ({}); `plan explain {}` for more",
+        d.rule.name, d.rule.code, d.rule.name
+    );
     group = group.element(Level::NOTE.message(rule_note.as_str()));
     let groups: [Group<'_>; 1] = [group];
     let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
@@ -60,7 +73,10 @@ fn caret(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
     let start = fix(start);
     let mut end = fix(end).max(start);
     if end == start {
-        end = text[start..].chars().next().map_or(start, |c| if c == '\n' { start } else { start + c.len_utf8() });
+        end = text[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| if c == '\n' { start } else { start + c.len_utf8() });
     }
     start..end
 }
@@ -68,7 +84,10 @@ fn caret(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
 /// The closing line: `2 errors, 3 warnings in 1 plan`.
 pub fn summary(counts: Counts, plans: usize) -> String {
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut parts = vec![plural(counts.errors, "error", "errors"), plural(counts.warnings, "warning", "warnings")];
+    let mut parts = vec![
+        plural(counts.errors, "error", "errors"),
+        plural(counts.warnings, "warning", "warnings"),
+    ];
     if counts.infos > 0 {
         parts.push(plural(counts.infos, "info", "infos"));
     }

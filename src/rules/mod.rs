@@ -52,24 +52,78 @@ pub struct Entry {
 
 /// Every rule, in code order.
 pub static REGISTRY: &[Entry] = &[
-    Entry { rule: &load::SYNTAX_ERROR, check: None },
-    Entry { rule: &load::SCHEMA_ERROR, check: None },
-    Entry { rule: &load::UNSUPPORTED_VERSION, check: None },
-    Entry { rule: &people::REVIEW_OVERDUE, check: Some(people::review_overdue::check) },
-    Entry { rule: &people::REVIEW_MISSING, check: Some(people::review_missing::check) },
-    Entry { rule: &people::OWNER_MISSING, check: Some(people::owner_missing::check) },
-    Entry { rule: &references::UNKNOWN_REFERENCE, check: Some(references::unknown_reference::check) },
-    Entry { rule: &references::DUPLICATE_ID, check: Some(references::duplicate_id::check) },
-    Entry { rule: &references::UNUSED_DEFINITION, check: Some(references::unused_definition::check) },
-    Entry { rule: &values::INVALID_TIMEZONE, check: None },
-    Entry { rule: &values::INVALID_HOURS, check: None },
-    Entry { rule: &values::INVALID_DURATION, check: None },
-    Entry { rule: &values::INVALID_AMOUNT, check: None },
-    Entry { rule: &values::INVALID_DATE, check: None },
-    Entry { rule: &values::INVALID_LANGUAGE, check: None },
-    Entry { rule: &values::UNKNOWN_HOLIDAY_CALENDAR, check: None },
-    Entry { rule: &values::INVALID_TARGET, check: None },
-    Entry { rule: &values::INVALID_COUNTRY, check: None },
+    Entry {
+        rule: &load::SYNTAX_ERROR,
+        check: None,
+    },
+    Entry {
+        rule: &load::SCHEMA_ERROR,
+        check: None,
+    },
+    Entry {
+        rule: &load::UNSUPPORTED_VERSION,
+        check: None,
+    },
+    Entry {
+        rule: &people::REVIEW_OVERDUE,
+        check: Some(people::review_overdue::check),
+    },
+    Entry {
+        rule: &people::REVIEW_MISSING,
+        check: Some(people::review_missing::check),
+    },
+    Entry {
+        rule: &people::OWNER_MISSING,
+        check: Some(people::owner_missing::check),
+    },
+    Entry {
+        rule: &references::UNKNOWN_REFERENCE,
+        check: Some(references::unknown_reference::check),
+    },
+    Entry {
+        rule: &references::DUPLICATE_ID,
+        check: Some(references::duplicate_id::check),
+    },
+    Entry {
+        rule: &references::UNUSED_DEFINITION,
+        check: Some(references::unused_definition::check),
+    },
+    Entry {
+        rule: &values::INVALID_TIMEZONE,
+        check: None,
+    },
+    Entry {
+        rule: &values::INVALID_HOURS,
+        check: None,
+    },
+    Entry {
+        rule: &values::INVALID_DURATION,
+        check: None,
+    },
+    Entry {
+        rule: &values::INVALID_AMOUNT,
+        check: None,
+    },
+    Entry {
+        rule: &values::INVALID_DATE,
+        check: None,
+    },
+    Entry {
+        rule: &values::INVALID_LANGUAGE,
+        check: None,
+    },
+    Entry {
+        rule: &values::UNKNOWN_HOLIDAY_CALENDAR,
+        check: None,
+    },
+    Entry {
+        rule: &values::INVALID_TARGET,
+        check: None,
+    },
+    Entry {
+        rule: &values::INVALID_COUNTRY,
+        check: None,
+    },
 ];
 
 /// All rules in code order.
@@ -128,7 +182,12 @@ mod tests {
     fn every_explanation_has_the_four_headings() {
         for rule in all() {
             let text = explanation(rule);
-            for heading in ["## What it finds", "## Why it matters", "## Example", "## What to do instead"] {
+            for heading in [
+                "## What it finds",
+                "## Why it matters",
+                "## Example",
+                "## What to do instead",
+            ] {
                 assert!(text.contains(heading), "{} lacks {heading}", rule.name);
             }
         }

@@ -12,11 +12,22 @@ fn single(out: &crate::support::Output) -> serde_json::Value {
 
 #[test]
 fn text_that_is_not_yaml() {
-    let out = check(&[("plan.yaml", "This is not: a plan: at all\n")], &["--format", "json"], 1);
+    let out = check(
+        &[("plan.yaml", "This is not: a plan: at all\n")],
+        &["--format", "json"],
+        1,
+    );
     let d = single(&out);
     assert_eq!(d["rule"], "syntax-error");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(1), Some(13)));
-    insta::assert_snapshot!("not_yaml", check(&[("plan.yaml", "This is not: a plan: at all\n")], &[], 1).stdout);
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(1), Some(20)),
+        "the second `: ` on the line"
+    );
+    insta::assert_snapshot!(
+        "not_yaml",
+        check(&[("plan.yaml", "This is not: a plan: at all\n")], &[], 1).stdout
+    );
 }
 
 #[test]
@@ -36,8 +47,10 @@ fn empty_file() {
         assert_eq!(d["message"], "the plan file is empty");
         assert_eq!(d["line"], 1);
     }
-    let out = check(&[("plan.toml", "")], &["--format", "json"], 1);
-    assert!(single(&out)["message"].as_str().unwrap().contains("missing the required key `version`"));
+    for text in ["", "# only a comment\n"] {
+        let out = check(&[("plan.toml", text)], &["--format", "json"], 1);
+        assert_eq!(single(&out)["message"], "the plan file is empty");
+    }
 }
 
 #[test]
@@ -63,7 +76,11 @@ fn invalid_utf8() {
 
 #[test]
 fn broken_toml_reports_its_position() {
-    let out = check(&[("plan.toml", "version = 1\n[plan\nname = \"x\"\n")], &["--format", "json"], 1);
+    let out = check(
+        &[("plan.toml", "version = 1\n[plan\nname = \"x\"\n")],
+        &["--format", "json"],
+        1,
+    );
     let doc = json(&out);
     let d = &doc["diagnostics"][0];
     assert_eq!(d["rule"], "syntax-error");
@@ -81,8 +98,13 @@ fn duplicate_keys_are_syntax_errors() {
 #[test]
 fn hostile_yaml_is_refused_quickly() {
     let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
-    for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().zip(["a", "b", "c", "d", "e", "f", "g", "h"]) {
-        bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+    for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+    {
+        bomb.push_str(&format!(
+            "{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+        ));
     }
     let out = check(&[("plan.yaml", &bomb)], &["--format", "json"], 1);
     assert_eq!(single(&out)["rule"], "syntax-error");
@@ -93,7 +115,11 @@ fn hostile_yaml_is_refused_quickly() {
 
 #[test]
 fn unsupported_version_stops_reading() {
-    let out = check(&[("plan.yaml", "version: 2\nplan: [not, checked]\n")], &["--format", "json"], 1);
+    let out = check(
+        &[("plan.yaml", "version: 2\nplan: [not, checked]\n")],
+        &["--format", "json"],
+        1,
+    );
     let d = single(&out);
     assert_eq!(d["rule"], "unsupported-version");
     assert_eq!(d["code"], "L003");
@@ -101,7 +127,10 @@ fn unsupported_version_stops_reading() {
 
 #[test]
 fn directory_without_plans() {
-    let out = Run::new().file("empty/readme.txt", "nothing here").args(["check", "empty"]).expect(2);
+    let out = Run::new()
+        .file("empty/readme.txt", "nothing here")
+        .args(["check", "empty"])
+        .expect(2);
     assert!(out.stderr.contains("no plan files"), "{}", out.stderr);
     assert_eq!(out.stdout, "");
 }

@@ -138,7 +138,10 @@ fn misspelt_key_and_unknown_team_are_both_reported_at_their_values() {
     assert_eq!((found[1].1, found[1].2), (26, 11));
     let doc = json(&out);
     let help = doc["diagnostics"][1]["help"].as_str().unwrap();
-    assert!(help.contains("`first-line`") && help.contains("`technicians`"), "{help}");
+    assert!(
+        help.contains("`first-line`") && help.contains("`technicians`"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -158,12 +161,26 @@ fn json_output_has_every_field_of_the_contract() {
     let out = check(&[("plan.yaml", BROKEN_YAML)], &["--format", "json"], 1);
     let doc = json(&out);
     assert_eq!(doc["version"], 1);
-    assert_eq!(doc["plans"], serde_json::json!([{ "file": "plan.yaml", "errors": 2, "warnings": 0, "infos": 0 }]));
+    assert_eq!(
+        doc["plans"],
+        serde_json::json!([{ "file": "plan.yaml", "errors": 2, "warnings": 0, "infos": 0 }])
+    );
     let d = &doc["diagnostics"][1];
     let keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
     let mut expected = vec![
-        "code", "rule", "severity", "message", "file", "line", "column", "end_line", "end_column", "path", "help",
-        "related", "data",
+        "code",
+        "rule",
+        "severity",
+        "message",
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "path",
+        "help",
+        "related",
+        "data",
     ];
     expected.sort_unstable();
     let mut keys_sorted = keys.clone();
@@ -200,7 +217,12 @@ channels:
     let out = check(&[("plan.yaml", plan)], &["--format", "json"], 1);
     let rules: Vec<String> = findings(&out).into_iter().map(|f| f.0).collect();
     for rule in [
-        "invalid-timezone", "invalid-amount", "invalid-language", "invalid-date", "invalid-duration", "schema-error",
+        "invalid-timezone",
+        "invalid-amount",
+        "invalid-language",
+        "invalid-date",
+        "invalid-duration",
+        "schema-error",
         "invalid-hours",
     ] {
         assert!(rules.iter().any(|r| r == rule), "{rule} missing from {rules:?}");
@@ -216,11 +238,19 @@ fn severities_follow_plan_config_then_command_line() {
     let out = check(&[("plan.yaml", &plan)], &["--format", "json"], 1);
     assert_eq!(json(&out)["diagnostics"][0]["severity"], "error");
     // The command line wins over the plan.
-    let out = check(&[("plan.yaml", &plan)], &["--warn", "owner-missing", "--format", "json"], 0);
+    let out = check(
+        &[("plan.yaml", &plan)],
+        &["--warn", "owner-missing", "--format", "json"],
+        0,
+    );
     assert_eq!(json(&out)["diagnostics"][0]["severity"], "warning");
     check(&[("plan.yaml", &plan)], &["--allow", "O005"], 0);
     // --fail-on warning fails on the warning.
-    check(&[("plan.yaml", &plan)], &["--warn", "owner-missing", "--fail-on", "warning"], 1);
+    check(
+        &[("plan.yaml", &plan)],
+        &["--warn", "owner-missing", "--fail-on", "warning"],
+        1,
+    );
     check(&[("plan.yaml", &plan)], &["--fail-on", "never"], 0);
 }
 
@@ -230,16 +260,29 @@ fn unknown_rules_are_reported_in_the_plan_and_refused_on_the_command_line() {
     let out = check(&[("plan.yaml", &plan)], &["--format", "json"], 1);
     let doc = json(&out);
     assert_eq!(doc["diagnostics"][0]["rule"], "unknown-reference");
-    assert!(doc["diagnostics"][0]["help"].as_str().unwrap().contains("unused-definition"));
+    assert!(
+        doc["diagnostics"][0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("unused-definition")
+    );
     let out = check(&[("plan.yaml", MINIMAL)], &["--allow", "unused-defintion"], 2);
-    assert!(out.stderr.contains("did you mean `unused-definition`"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean `unused-definition`"),
+        "{}",
+        out.stderr
+    );
     let out = check(&[("plan.yaml", MINIMAL)], &["--allow", "syntax-error"], 2);
     assert!(out.stderr.contains("cannot be changed"), "{}", out.stderr);
 }
 
 #[test]
 fn review_dates_are_checked_against_today() {
-    let out = check(&[("plan.yaml", MINIMAL)], &["--today", "2027-04-10", "--format", "json"], 0);
+    let out = check(
+        &[("plan.yaml", MINIMAL)],
+        &["--today", "2027-04-10", "--format", "json"],
+        0,
+    );
     let doc = json(&out);
     let d = &doc["diagnostics"][0];
     assert_eq!(d["rule"], "review-overdue");
@@ -258,10 +301,19 @@ fn directories_and_several_files_are_checked_together() {
         .file("plans/.github/workflow.yml", "on: push\n")
         .file("plans/notes.yaml", "just: notes\n")
         .file("extra.yaml", MINIMAL);
-    let out = run.args(["check", "--today", "2026-11-22", "plans", "extra.yaml"]).expect(1);
-    assert!(out.stdout.ends_with("2 errors, 0 warnings in 3 plans\n"), "{}", out.stdout);
+    let out = run
+        .args(["check", "--today", "2026-11-22", "plans", "extra.yaml"])
+        .expect(1);
+    assert!(
+        out.stdout.ends_with("2 errors, 0 warnings in 3 plans\n"),
+        "{}",
+        out.stdout
+    );
     // With no path, plans/ is searched.
-    let out = Run::new().file("plans/a.yaml", MINIMAL).args(["check", "--today", "2026-11-22"]).expect(0);
+    let out = Run::new()
+        .file("plans/a.yaml", MINIMAL)
+        .args(["check", "--today", "2026-11-22"])
+        .expect(0);
     assert!(out.stdout.contains("in 1 plan"));
 }
 

@@ -8,7 +8,12 @@ fn explain_by_name_and_by_code_print_the_same_text() {
     let by_code = Run::new().args(["explain", "R001"]).expect(0).stdout;
     assert_eq!(by_name, by_code);
     assert!(by_name.starts_with("# unknown-reference (R001)\n"));
-    for heading in ["## What it finds", "## Why it matters", "## Example", "## What to do instead"] {
+    for heading in [
+        "## What it finds",
+        "## Why it matters",
+        "## Example",
+        "## What to do instead",
+    ] {
         assert!(by_name.contains(heading), "{heading}");
     }
     insta::assert_snapshot!("explain_unknown_reference", by_name);
@@ -17,7 +22,11 @@ fn explain_by_name_and_by_code_print_the_same_text() {
 #[test]
 fn explain_unknown_rule_suggests_one() {
     let out = Run::new().args(["explain", "unknown-refrence"]).expect(2);
-    assert!(out.stderr.contains("did you mean `unknown-reference`"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean `unknown-reference`"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -26,7 +35,12 @@ fn rules_lists_every_rule() {
     insta::assert_snapshot!("rules_table", out);
     let json = Run::new().args(["rules", "--format", "json"]).expect(0).stdout;
     let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let codes: Vec<&str> = doc["rules"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = doc["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
     assert!(codes.contains(&"L001") && codes.contains(&"R003") && codes.contains(&"O005"));
 }
 
@@ -38,5 +52,8 @@ fn rule_reference_in_docs_is_current() {
         std::fs::write(&path, &generated).unwrap();
     }
     let current = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(current == generated, "docs/rules.md is stale: run `PLAN_BLESS=1 cargo test` and commit it");
+    assert!(
+        current == generated,
+        "docs/rules.md is stale: run `PLAN_BLESS=1 cargo test` and commit it"
+    );
 }

@@ -26,7 +26,11 @@ pub struct Output {
 
 impl Run {
     pub fn new() -> Self {
-        Self { dir: tempfile::tempdir().expect("a temporary directory"), args: Vec::new(), cwd: None }
+        Self {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+            args: Vec::new(),
+            cwd: None,
+        }
     }
 
     /// Write a file into the run's directory.
@@ -55,10 +59,6 @@ impl Run {
         self
     }
 
-    pub fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
     /// Run and assert the exit code.
     pub fn expect(self, code: i32) -> Output {
         let output = Command::new(env!("CARGO_BIN_EXE_plan"))
@@ -75,7 +75,11 @@ impl Run {
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
             code: output.status.code().unwrap_or(-1),
         };
-        assert_eq!(out.code, code, "unexpected exit code for {:?}\nstdout:\n{}\nstderr:\n{}", self.args, out.stdout, out.stderr);
+        assert_eq!(
+            out.code, code,
+            "unexpected exit code for {:?}\nstdout:\n{}\nstderr:\n{}",
+            self.args, out.stdout, out.stderr
+        );
         assert!(!out.stderr.contains("panicked"), "the binary panicked: {}", out.stderr);
         out
     }
@@ -88,7 +92,10 @@ pub fn check(files: &[(&str, &str)], extra: &[&str], code: i32) -> Output {
         run = run.file(name, text);
     }
     let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
-    run.args(["check", "--today", "2026-11-22"]).args(extra).args(names).expect(code)
+    run.args(["check", "--today", "2026-11-22"])
+        .args(extra)
+        .args(names)
+        .expect(code)
 }
 
 /// Parse JSON output.

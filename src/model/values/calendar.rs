@@ -60,7 +60,9 @@ fn calendar_id(s: &str) -> Result<CalendarId, ValueError> {
         None => (text, None),
     };
     let has_lower = |part: &str| part.chars().any(char::is_lowercase);
-    if has_lower(text) {
+    // Only suggest upper case when that gives a real country; `Germany-Berlin` is better
+    // answered by the country-name hint below.
+    if has_lower(text) && country_code(&country.to_uppercase()).is_ok() {
         let upper = text.to_uppercase();
         let range = match (has_lower(country), subdivision) {
             (true, Some(sub)) if has_lower(sub) => 0..text.len(),
@@ -158,6 +160,13 @@ fn country_code(code: &str) -> Result<CountryCode, String> {
     };
     if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
         return Err(format!("unknown country `{code}`{hint}"));
+    }
+    let named = CountryCode::iter().find(|c| c.name().eq_ignore_ascii_case(code));
+    if let Some(country) = named {
+        return Err(format!(
+            "`{code}` is a country name; write its code `{}`",
+            country.alpha2()
+        ));
     }
     Err(format!("expected a two-letter ISO 3166-1 country code, found `{code}`"))
 }
@@ -301,7 +310,11 @@ mod tests {
         );
         assert_eq!(
             country_err("Germany").0,
-            "expected a two-letter ISO 3166-1 country code, found `Germany`"
+            "`Germany` is a country name; write its code `DE`"
+        );
+        assert_eq!(
+            country_err("Atlantis").0,
+            "expected a two-letter ISO 3166-1 country code, found `Atlantis`"
         );
     }
 
@@ -330,7 +343,11 @@ mod tests {
         );
         assert_eq!(
             err("dé-by").0,
-            "calendar ids are upper case: write `DÉ-BY`, not `dé-by`"
+            "expected a two-letter ISO 3166-1 country code, found `dé`"
+        );
+        assert_eq!(
+            err("Germany-Berlin").0,
+            "`Germany` is a country name; write its code `DE`"
         );
         assert_eq!(
             country_err("ÄT").0,

@@ -37,11 +37,19 @@ pub struct ValueError {
 impl ValueError {
     /// An error about the whole text.
     pub fn new(message: impl Into<String>, expected: &'static str) -> Self {
-        Self { message: message.into(), range: None, expected }
+        Self {
+            message: message.into(),
+            range: None,
+            expected,
+        }
     }
 
     /// An error about part of the text.
     pub fn at(range: Range<usize>, message: impl Into<String>, expected: &'static str) -> Self {
-        Self { message: message.into(), range: Some(range), expected }
+        Self {
+            message: message.into(),
+            range: Some(range),
+            expected,
+        }
     }
 }

@@ -36,7 +36,10 @@ mod tests {
     fn months_are_calendar_months() {
         assert_eq!(due_date(d("2026-06-15"), &Duration::Months(6)), Some(d("2026-12-15")));
         assert_eq!(due_date(d("2026-01-31"), &Duration::Months(1)), Some(d("2026-02-28")));
-        let two_days = Duration::Clock { seconds: 2 * 86_400, calendar: false };
+        let two_days = Duration::Clock {
+            seconds: 2 * 86_400,
+            calendar: false,
+        };
         assert_eq!(due_date(d("2026-12-30"), &two_days), Some(d("2027-01-01")));
     }
 }

@@ -35,11 +35,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let meta = &cx.plan.meta;
     let (loc, message) = match &meta.review {
         None => (&meta.loc, "the plan does not say when it is reviewed".to_owned()),
-        Some(r) => match (&r.last, &r.every) {
-            (Some(_), Some(_)) => return,
-            (None, Some(_)) => (&r.loc, "the plan's review has no `last` date".to_owned()),
-            (Some(_), None) => (&r.loc, "the plan's review has no `every` period".to_owned()),
-            (None, None) => (&r.loc, "the plan's review has neither `last` nor `every`".to_owned()),
+        Some(r) => match (r.last_given, r.every_given) {
+            (true, true) => return,
+            (false, true) => (&r.loc, "the plan's review has no `last` date".to_owned()),
+            (true, false) => (&r.loc, "the plan's review has no `every` period".to_owned()),
+            (false, false) => (&r.loc, "the plan's review has neither `last` nor `every`".to_owned()),
         },
     };
     out.push(

@@ -31,8 +31,12 @@ rule! {
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(review) = &cx.plan.meta.review else { return };
-    let (Some(last), Some(every)) = (&review.last, &review.every) else { return };
-    let Some(due) = due_date(last.value, &every.value) else { return };
+    let (Some(last), Some(every)) = (&review.last, &review.every) else {
+        return;
+    };
+    let Some(due) = due_date(last.value, &every.value) else {
+        return;
+    };
     if due >= cx.today {
         return;
     }

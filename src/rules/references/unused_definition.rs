@@ -48,17 +48,32 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
     for c in &plan.contacts {
         if !is_used(EntityKind::Contact, &c.id.value) {
-            push(out, &c.id, "contact", "no escalation step, approver, authority entry, team lead or plan owner names it");
+            push(
+                out,
+                &c.id,
+                "contact",
+                "no escalation step, approver, authority entry, team lead or plan owner names it",
+            );
         }
     }
     for t in &plan.teams {
         if !is_used(EntityKind::Team, &t.id.value) {
-            push(out, &t.id, "team", "no channel, escalation step, approver, authority entry or training names it");
+            push(
+                out,
+                &t.id,
+                "team",
+                "no channel, escalation step, approver, authority entry or training names it",
+            );
         }
     }
     for e in &plan.escalation {
         if e.channels.is_empty() && !is_used(EntityKind::Escalation, &e.id.value) {
-            push(out, &e.id, "escalation path", "it serves no channels and no complaint category uses it");
+            push(
+                out,
+                &e.id,
+                "escalation path",
+                "it serves no channels and no complaint category uses it",
+            );
         }
     }
     // A channel is offered to a profile that lists it or lists no channels at all.
@@ -69,7 +84,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Some(list) => list.iter().any(|id| id.value == c.id.value),
             });
             if !offered {
-                push(out, &c.id, "channel", "no profile's `channels:` includes it, so no customer is told about it");
+                push(
+                    out,
+                    &c.id,
+                    "channel",
+                    "no profile's `channels:` includes it, so no customer is told about it",
+                );
             }
         }
     }
@@ -77,9 +97,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 fn push(out: &mut Vec<Diagnostic>, id: &crate::model::Id, noun: &str, why: &str) {
     out.push(
-        Diagnostic::new(&UNUSED_DEFINITION, &id.loc, format!("{noun} `{}` is never used: {why}", id.value))
-            .help(format!("refer to `{}` where it was meant to be used, or remove it", id.value))
-            .data("id", id.value.as_str())
-            .data("kind", noun),
+        Diagnostic::new(
+            &UNUSED_DEFINITION,
+            &id.loc,
+            format!("{noun} `{}` is never used: {why}", id.value),
+        )
+        .help(format!(
+            "refer to `{}` where it was meant to be used, or remove it",
+            id.value
+        ))
+        .data("id", id.value.as_str())
+        .data("kind", noun),
     );
 }
