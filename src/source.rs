@@ -40,6 +40,16 @@ pub struct SourceFile {
     line_starts: Vec<usize>,
 }
 
+/// Whole lines cut from a file, for showing a snippet.
+#[derive(Debug, Clone, Copy)]
+pub struct Excerpt<'a> {
+    pub text: &'a str,
+    /// The 1-based line number of the first line.
+    pub first_line: usize,
+    /// Byte offset of `text` in the file.
+    pub offset: usize,
+}
+
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
         let line_starts = std::iter::once(0)
@@ -81,6 +91,28 @@ impl SourceFile {
         let start = self.line_starts[line];
         let column = self.text[start..offset].chars().count() + 1;
         LineCol { line: line + 1, column }
+    }
+
+    /// The whole lines that hold every given span: their text, the 1-based number of the
+    /// first one and the byte offset where they start. Snippets are cut from this so that
+    /// showing a finding costs what its lines cost, not what the whole file costs.
+    pub fn excerpt(&self, spans: impl IntoIterator<Item = Span>) -> Excerpt<'_> {
+        let (mut lo, mut hi) = (usize::MAX, 0);
+        for span in spans {
+            lo = lo.min(self.clamp(span.start));
+            hi = hi.max(self.clamp(span.end.max(span.start)));
+        }
+        if lo == usize::MAX {
+            (lo, hi) = (0, 0);
+        }
+        let first = self.line_starts.partition_point(|&s| s <= lo) - 1;
+        let start = self.line_starts[first];
+        let end = self.text[hi..].find('\n').map_or(self.text.len(), |i| hi + i);
+        Excerpt {
+            text: &self.text[start..end],
+            first_line: first + 1,
+            offset: start,
+        }
     }
 
     /// Byte offset of a 1-based line and column, clamped into the text.

@@ -22,13 +22,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
 
 /// Standard output that keeps colour only where it is wanted: on a terminal (unless
 /// `NO_COLOR`), or always / never when asked.
-fn stdout(color: ColorWhen) -> anstream::AutoStream<std::io::Stdout> {
+fn stdout(color: ColorWhen) -> std::io::BufWriter<anstream::AutoStream<std::io::StdoutLock<'static>>> {
     let choice = match color {
         ColorWhen::Auto => anstream::ColorChoice::Auto,
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,
     };
-    anstream::AutoStream::new(std::io::stdout(), choice)
+    // Buffered: the JSON writer emits many small pieces, each of which would otherwise
+    // pass through colour stripping and a system call on its own.
+    std::io::BufWriter::new(anstream::AutoStream::new(std::io::stdout().lock(), choice))
 }
 
 /// Today's date: `--today`, else the local date.

@@ -156,6 +156,8 @@ fn syntax_help(message: &str, format: Format) -> String {
         "indent with spaces; YAML does not allow tabs for indentation".to_owned()
     } else if lower.contains("duplicate") {
         "each key may appear once in a map; merge the two entries".to_owned()
+    } else if lower.contains("limits breached") || lower.contains("too large") {
+        "a plan this large is refused to keep memory bounded: split it into several plan files".to_owned()
     } else if lower.contains("budget") || lower.contains("recursion") || lower.contains("alias") {
         "the document is nested too deeply or expands too many aliases to be a plan".to_owned()
     } else if format == Format::Toml {

@@ -29,7 +29,11 @@ pub fn parse(file: &SourceFile) -> Result<Node, SyntaxError> {
                 let at = file.offset_of(loc.line() as usize, loc.column() as usize);
                 Span::new(at, at + 1)
             });
-            let message = UserMessageFormatter.format_message(&err).into_owned();
+            let mut message = UserMessageFormatter.format_message(&err).into_owned();
+            if message.contains("limits breached") {
+                // The reader's own wording names internal counters; say what it means.
+                message = format!("the document is too large or too complex to be read as a plan ({message})");
+            }
             Err(SyntaxError {
                 span: Span::new(file.clamp(span.start), file.clamp(span.end)),
                 message,

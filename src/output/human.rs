@@ -3,7 +3,11 @@
 
 use super::Report;
 use crate::diagnostic::{Counts, Diagnostic, Severity};
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use crate::source::{Excerpt, Span};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+/// Longest stretch of source shown in one snippet; longer ones are named by position only.
+const MAX_SNIPPET_BYTES: usize = 16 * 1024;
 
 /// Render one finding. `styled` adds terminal colours (stripped later where not wanted).
 pub fn render(report: &Report<'_>, d: &Diagnostic, styled: bool) -> String {
@@ -14,36 +18,54 @@ pub fn render(report: &Report<'_>, d: &Diagnostic, styled: bool) -> String {
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    let mut snippet = Snippet::source(source.text())
-        .path(path.as_str())
-        .fold(true)
-        .annotation(AnnotationKind::Primary.span(caret(source.text(), d.span.start, d.span.end)));
+    let same_file = d.related.iter().filter(|l| l.file == d.file).map(|l| l.span);
+    let cut = source.excerpt(std::iter::once(d.span).chain(same_file));
     let mut elsewhere = Vec::new();
-    for label in &d.related {
-        if label.file == d.file {
-            snippet = snippet.annotation(
-                AnnotationKind::Context
-                    .span(caret(source.text(), label.span.start, label.span.end))
-                    .label(label.message.as_str()),
-            );
-        } else {
-            elsewhere.push(label);
+    let mut group = Group::with_title(level.primary_title(d.message.as_str()).id(d.rule.code));
+    if cut.text.len() > MAX_SNIPPET_BYTES {
+        // A hostile or generated file with megabyte-long lines: name the place, show no text.
+        let at = source.line_col(d.span.start);
+        group = group.element(Origin::path(path.as_str()).line(at.line).char_column(at.column));
+        elsewhere.extend(&d.related);
+    } else {
+        let mut snippet = Snippet::source(cut.text)
+            .line_start(cut.first_line)
+            .path(path.as_str())
+            .fold(true)
+            .annotation(AnnotationKind::Primary.span(caret(cut, d.span)));
+        for label in &d.related {
+            if label.file == d.file {
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(caret(cut, label.span))
+                        .label(label.message.as_str()),
+                );
+            } else {
+                elsewhere.push(label);
+            }
         }
+        group = group.element(snippet);
     }
     let other_paths: Vec<String> = elsewhere
         .iter()
         .map(|l| report.sources[l.file.0].display_path())
         .collect();
-    let mut group = level.primary_title(d.message.as_str()).id(d.rule.code).element(snippet);
     for (label, other_path) in elsewhere.iter().zip(&other_paths) {
-        let other = &report.sources[label.file.0];
+        let file = &report.sources[label.file.0];
+        let other = file.excerpt([label.span]);
+        if other.text.len() > MAX_SNIPPET_BYTES {
+            let at = file.line_col(label.span.start);
+            group = group.element(Origin::path(other_path.as_str()).line(at.line).char_column(at.column));
+            continue;
+        }
         group = group.element(
-            Snippet::source(other.text())
+            Snippet::source(other.text)
+                .line_start(other.first_line)
                 .path(other_path.as_str())
                 .fold(true)
                 .annotation(
                     AnnotationKind::Context
-                        .span(caret(other.text(), label.span.start, label.span.end))
+                        .span(caret(other, label.span))
                         .label(label.message.as_str()),
                 ),
         );
@@ -61,8 +83,14 @@ pub fn render(report: &Report<'_>, d: &Diagnostic, styled: bool) -> String {
     renderer.render(&groups).to_string()
 }
 
-/// A span the renderer can underline: never empty, within the text, on char boundaries.
-fn caret(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+/// A file span as a range into an excerpt that the renderer can underline: never empty,
+/// within the text, on char boundaries.
+fn caret(cut: Excerpt<'_>, span: Span) -> std::ops::Range<usize> {
+    let text = cut.text;
+    let (start, end) = (
+        span.start.saturating_sub(cut.offset),
+        span.end.saturating_sub(cut.offset),
+    );
     let fix = |mut i: usize| {
         i = i.min(text.len());
         while !text.is_char_boundary(i) {

@@ -153,3 +153,20 @@ fn bad_arguments_are_usage_errors() {
     Run::new().args(["check", "--format", "xml"]).expect(2);
     Run::new().args(["frobnicate"]).expect(2);
 }
+
+#[test]
+fn closed_stdout_ends_quietly() {
+    // Enough findings that the output cannot fit in the pipe before the reader goes away.
+    let mut plan = String::from("version: 1\nplan:\n  name: Many contacts\ncontacts:\n");
+    for i in 0..3000 {
+        plan.push_str(&format!("  - id: c{i}\n    name: Contact {i}\n"));
+    }
+    for format in ["json", "human"] {
+        let run = Run::new().file("plan.yaml", &plan);
+        let out = run
+            .args(["check", "--format", format, "plan.yaml"])
+            .expect_with_closed_stdout();
+        assert_eq!(out.stderr, "", "{format}");
+        assert_eq!(out.code, 0, "{format}: a closed pipe is a normal end");
+    }
+}

@@ -59,17 +59,38 @@ impl Run {
         self
     }
 
-    /// Run and assert the exit code.
-    pub fn expect(self, code: i32) -> Output {
-        let output = Command::new(env!("CARGO_BIN_EXE_plan"))
+    fn command(&self) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_plan"));
+        command
             .args(&self.args)
             .current_dir(self.cwd.as_deref().unwrap_or(self.dir.path()))
             .env("TZ", "America/New_York")
             .env("LANG", "de_DE.UTF-8")
             .env("NO_COLOR", "1")
-            .env_remove("CLICOLOR_FORCE")
-            .output()
+            .env_remove("CLICOLOR_FORCE");
+        command
+    }
+
+    /// Run with a standard output whose reader has gone away (`plan … | head -1`).
+    pub fn expect_with_closed_stdout(self) -> Output {
+        let mut child = self
+            .command()
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
             .expect("run the plan binary");
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("wait for the plan binary");
+        Output {
+            stdout: String::new(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            code: output.status.code().unwrap_or(-1),
+        }
+    }
+
+    /// Run and assert the exit code.
+    pub fn expect(self, code: i32) -> Output {
+        let output = self.command().output().expect("run the plan binary");
         let out = Output {
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
