@@ -6,13 +6,28 @@ use std::path::PathBuf;
 
 /// Check and publish a customer-service plan kept as a YAML or TOML file.
 #[derive(Debug, Parser)]
-#[command(name = "plan", version, about, long_about = None, propagate_version = true, args_override_self = true)]
+#[command(
+    name = "plan",
+    about,
+    long_about = None,
+    args_override_self = true,
+    disable_version_flag = true,
+    arg_required_else_help = true
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
 
+    /// Print the version (with `--verbose`: also the holiday data's source and years)
+    #[arg(short = 'V', long)]
+    pub version: bool,
+
+    /// With `--version`: print the versions of the built-in data too
+    #[arg(long, requires = "version")]
+    pub verbose: bool,
+
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// Options every command accepts.
@@ -43,6 +58,45 @@ pub enum Command {
     Rules,
     /// Explain one rule, by code or name, with an example
     Explain(ExplainArgs),
+    /// Who can be reached when: a week grid per customer profile, gaps and worst waits
+    Coverage(CoverageArgs),
+    /// At one moment: which channels are open and staffed, for whom, and whom escalation reaches
+    At(AtArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// The plan file
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+
+    /// Only this customer profile (by id)
+    #[arg(long, value_name = "ID")]
+    pub profile: Option<String>,
+
+    /// Only this channel (by id) in the channel list
+    #[arg(long, value_name = "ID")]
+    pub channel: Option<String>,
+
+    /// First day shown, as YYYY-MM-DD (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+
+    /// Number of days shown (1 to 400)
+    #[arg(long, value_name = "N", default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=400))]
+    pub days: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct AtArgs {
+    /// The plan file
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+
+    /// The moment: `2026-12-24T18:30+01:00`, or `2026-12-24 18:30` in the plan's time zone
+    /// (default: now)
+    #[arg(value_name = "TIME")]
+    pub time: Option<String>,
 }
 
 #[derive(Debug, Args)]

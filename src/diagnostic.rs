@@ -40,6 +40,9 @@ pub enum Family {
     Load,
     Values,
     References,
+    Hours,
+    Coverage,
+    Promises,
     People,
 }
 
@@ -49,6 +52,9 @@ impl Family {
             Family::Load => "load",
             Family::Values => "values",
             Family::References => "references",
+            Family::Hours => "hours",
+            Family::Coverage => "coverage",
+            Family::Promises => "promises",
             Family::People => "people",
         }
     }

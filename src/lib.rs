@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod coverage;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
@@ -15,6 +16,7 @@ pub mod output;
 pub mod rules;
 pub mod source;
 pub mod suggest;
+pub mod time;
 
 use std::process::ExitCode;
 

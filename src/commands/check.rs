@@ -21,7 +21,7 @@ pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::R
         let mut found = loaded.diagnostics;
         let mut overrides = Vec::new();
         if let Some(plan) = &loaded.plan {
-            found.extend(rules::run(&Context { plan, today }));
+            found.extend(rules::run(&Context::new(plan, today)));
             overrides = plan_overrides(plan, &mut found);
         }
         overrides.extend(cli_overrides.iter().copied());

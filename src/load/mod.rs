@@ -5,6 +5,7 @@
 //! `deny_unknown_fields`, because serde stops at the first error and the format promises
 //! every problem of a file in one run, each at its exact key or value.
 
+mod calendars;
 mod discover;
 mod node;
 mod plan;
@@ -77,7 +78,11 @@ pub fn load_file(path: &Path, id: FileId) -> anyhow::Result<Loaded> {
         });
     }
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    Ok(load_bytes(path, bytes, id))
+    let mut loaded = load_bytes(path, bytes, id);
+    if let Some(plan) = loaded.plan.as_mut() {
+        calendars::read_ics_files(plan, path, &mut loaded.diagnostics);
+    }
+    Ok(loaded)
 }
 
 /// Load a plan from bytes already read.

@@ -85,6 +85,11 @@ impl<'f> Reader<'f> {
             .and_then(|r| self.sub_span(node.span, text, r.clone()))
             .unwrap_or(node.span);
         let loc = self.loc(span, path);
+        let rule = if err.overlap {
+            &crate::rules::hours::OVERLAPPING_HOURS
+        } else {
+            rule
+        };
         let mut message = err.message;
         if !message.contains(text) || text.is_empty() {
             message = format!("`{}`: {message}", text.trim());

@@ -259,6 +259,7 @@ impl Reader<'_> {
                 add,
                 remove,
                 ics,
+                ics_holidays: Vec::new(),
             });
         }
         let calendar = self.calendar(node, path)?;
@@ -268,16 +269,67 @@ impl Reader<'_> {
             add: Vec::new(),
             remove: Vec::new(),
             ics: None,
+            ics_holidays: Vec::new(),
         })
     }
 
+    /// A holiday calendar id that is well-formed and has data in the built-in dataset.
     fn calendar(&mut self, node: &Node, path: &PlanPath) -> Option<Located<values::CalendarId>> {
-        self.parsed(
+        let id = self.parsed(
             node,
             path,
             &rule::UNKNOWN_HOLIDAY_CALENDAR,
             "a holiday calendar such as `DE-BE`",
             values::parse_calendar_id,
+        )?;
+        let text = id.value.to_string();
+        if crate::time::holidays::calendar(&text).is_some() {
+            return Some(id);
+        }
+        let (message, help) = Self::calendar_without_data(&id.value);
+        self.diagnostics.push(
+            crate::diagnostic::Diagnostic::new(&rule::UNKNOWN_HOLIDAY_CALENDAR, &id.loc, message)
+                .help(help)
+                .data("value", text),
+        );
+        None
+    }
+
+    /// Message and help for a well-formed calendar id the built-in data lacks.
+    fn calendar_without_data(id: &values::CalendarId) -> (String, String) {
+        use crate::time::holidays;
+        const ICS: &str = "or list the dates in an iCalendar file (`holidays: { ics: calendars/holidays.ics }`)";
+        let Some(country) = holidays::calendar(&id.country) else {
+            return (
+                format!("no public-holiday data for `{id}`: the built-in calendars do not cover this country"),
+                format!("supported countries: {}; {ICS}", holidays::countries().join(", ")),
+            );
+        };
+        let hint = holidays::suggest(&id.to_string()).map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+        let subdivisions = holidays::subdivisions(&id.country);
+        if subdivisions.is_empty() {
+            return (
+                format!(
+                    "no public-holiday data for `{id}`: the built-in calendars have `{}` ({}) as a whole only{hint}",
+                    id.country,
+                    country.name()
+                ),
+                format!("use `{}`, {ICS}", id.country),
+            );
+        }
+        (
+            format!(
+                "no public-holiday data for `{id}`: `{}` is not a subdivision of `{}` ({}) in the built-in calendars{hint}",
+                id.subdivision.as_deref().unwrap_or_default(),
+                id.country,
+                country.name()
+            ),
+            format!(
+                "subdivisions of {}: {}; or use `{}` for the country as a whole",
+                id.country,
+                subdivisions.join(", "),
+                id.country
+            ),
         )
     }
 
@@ -351,7 +403,7 @@ impl Reader<'_> {
                         );
                         let loc = self.loc(key.span, &p);
                         self.diagnostics.push(
-                            crate::diagnostic::Diagnostic::new(&rule::INVALID_HOURS, &loc, message)
+                            crate::diagnostic::Diagnostic::new(&crate::rules::hours::OVERLAPPING_HOURS, &loc, message)
                                 .related(&earlier.days.loc, "first selected here")
                                 .help("give each weekday its hours under one key; use several ranges (`08:00-12:00, 13:00-17:00`) for a split day"),
                         );
@@ -381,7 +433,25 @@ impl Reader<'_> {
                     )?
                     .value
                 {
-                    DayHours::Ranges(r) => ranges.extend(r),
+                    DayHours::Ranges(r) => {
+                        let overlapped = r
+                            .iter()
+                            .find_map(|new| ranges.iter().find(|old: &&values::TimeRange| old.overlaps(new)));
+                        if let Some(earlier) = overlapped {
+                            self.report(
+                                &crate::rules::hours::OVERLAPPING_HOURS,
+                                item.span,
+                                &path.index(i),
+                                format!(
+                                    "`{}` overlaps `{earlier}` earlier in the list",
+                                    self.file.slice(item.span).trim_matches(['"', '\'']).trim()
+                                ),
+                                "give each time of the day once; merge the two ranges".to_owned(),
+                            );
+                            return None;
+                        }
+                        ranges.extend(r)
+                    }
                     DayHours::Closed => {
                         self.report(
                             &rule::INVALID_HOURS,
@@ -449,7 +519,7 @@ impl Reader<'_> {
                     let loc = self.loc(key.span, &p);
                     self.diagnostics.push(
                         crate::diagnostic::Diagnostic::new(
-                            &rule::INVALID_HOURS,
+                            &crate::rules::hours::OVERLAPPING_HOURS,
                             &loc,
                             format!(
                                 "`{}` overlaps the dates of `{}`",

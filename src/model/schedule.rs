@@ -43,4 +43,7 @@ pub struct HolidaySpec {
     pub add: Vec<Located<NaiveDate>>,
     pub remove: Vec<Located<NaiveDate>>,
     pub ics: Option<Located<String>>,
+    /// The dates and names read from the `ics` file (filled in by the loader, which reads
+    /// files; empty when there is none or it could not be read).
+    pub ics_holidays: Vec<(NaiveDate, String)>,
 }

@@ -7,8 +7,11 @@
 //! `training-overdue`.
 
 mod context;
+pub mod coverage;
+pub mod hours;
 pub mod load;
 pub mod people;
+pub mod promises;
 pub mod reference;
 pub mod references;
 pub mod values;
@@ -53,6 +56,46 @@ pub struct Entry {
 /// Every rule, in code order.
 pub static REGISTRY: &[Entry] = &[
     Entry {
+        rule: &coverage::UNCOVERED_EXPECTED_HOURS,
+        check: Some(coverage::uncovered_expected_hours::check),
+    },
+    Entry {
+        rule: &coverage::NO_LIVE_COVERAGE,
+        check: Some(coverage::no_live_coverage::check),
+    },
+    Entry {
+        rule: &coverage::LANGUAGE_GAP,
+        check: Some(coverage::language_gap::check),
+    },
+    Entry {
+        rule: &coverage::UNREACHABLE_HOURS,
+        check: Some(coverage::unreachable_hours::check),
+    },
+    Entry {
+        rule: &coverage::HOLIDAY_MISMATCH,
+        check: Some(coverage::holiday_mismatch::check),
+    },
+    Entry {
+        rule: &coverage::DST_SHIFT,
+        check: Some(coverage::dst_shift::check),
+    },
+    Entry {
+        rule: &coverage::UNUSED_INTENDED_GAP,
+        check: Some(coverage::unused_intended_gap::check),
+    },
+    Entry {
+        rule: &hours::OVERLAPPING_HOURS,
+        check: Some(hours::overlapping_hours::check),
+    },
+    Entry {
+        rule: &hours::CHANNEL_OUTSIDE_TEAM_HOURS,
+        check: Some(hours::channel_outside_team_hours::check),
+    },
+    Entry {
+        rule: &hours::HOLIDAY_DATA_HORIZON,
+        check: Some(hours::holiday_data_horizon::check),
+    },
+    Entry {
         rule: &load::SYNTAX_ERROR,
         check: None,
     },
@@ -75,6 +118,18 @@ pub static REGISTRY: &[Entry] = &[
     Entry {
         rule: &people::OWNER_MISSING,
         check: Some(people::owner_missing::check),
+    },
+    Entry {
+        rule: &promises::RESPONSE_UNACHIEVABLE,
+        check: Some(promises::response_unachievable::check),
+    },
+    Entry {
+        rule: &promises::EXPECTATION_UNMET,
+        check: Some(promises::expectation_unmet::check),
+    },
+    Entry {
+        rule: &promises::RESPONSE_MISSING,
+        check: Some(promises::response_missing::check),
     },
     Entry {
         rule: &references::UNKNOWN_REFERENCE,
@@ -147,6 +202,18 @@ pub fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
     for entry in REGISTRY {
         if let Some(check) = entry.check {
             check(cx, &mut out);
+        }
+    }
+    out
+}
+
+/// Run the checks of one family only (the reference checks need no time window).
+pub fn run_family(plan: &crate::model::Plan, family: crate::diagnostic::Family) -> Vec<Diagnostic> {
+    let cx = Context::without_timeline(plan);
+    let mut out = Vec::new();
+    for entry in REGISTRY.iter().filter(|e| e.rule.family == family) {
+        if let Some(check) = entry.check {
+            check(&cx, &mut out);
         }
     }
     out

@@ -4,6 +4,7 @@ mod support;
 
 mod bad_input;
 mod check;
+mod coverage;
 mod explain;
 mod fixtures;
 mod samples;

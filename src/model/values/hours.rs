@@ -161,9 +161,15 @@ impl TimeRange {
         }
     }
 
+    /// Whether two ranges of the same day share any minute.
+    pub fn overlaps(&self, other: &TimeRange) -> bool {
+        let (a, b) = (self.span(), other.span());
+        a.start < b.end && b.start < a.end
+    }
+
     /// The range as minutes after this day's midnight, an overnight end counted into the
     /// next day: `22:00-06:00` is `1320..1800`.
-    fn span(&self) -> Range<u16> {
+    pub fn span(&self) -> Range<u16> {
         self.start..self.start + self.minutes()
     }
 }
@@ -377,7 +383,7 @@ fn day_hours(s: &str) -> Result<DayHours, ValueError> {
             let (a, b) = (r.span(), time_range.span());
             a.start < b.end && b.start < a.end
         }) {
-            return Err(at(range, format!("`{part}` overlaps `{earlier}`")));
+            return Err(at(range, format!("`{part}` overlaps `{earlier}`")).as_overlap());
         }
         ranges.push((time_range, part));
     }

@@ -32,6 +32,9 @@ pub struct ValueError {
     pub range: Option<Range<usize>>,
     /// The accepted forms, for the diagnostic's help line: "`90s`, `15m`, `4h`, …".
     pub expected: &'static str,
+    /// The text is well-formed but describes the same time twice (overlapping ranges), which
+    /// `overlapping-hours` reports rather than the value's syntax rule.
+    pub overlap: bool,
 }
 
 impl ValueError {
@@ -41,6 +44,7 @@ impl ValueError {
             message: message.into(),
             range: None,
             expected,
+            overlap: false,
         }
     }
 
@@ -50,6 +54,13 @@ impl ValueError {
             message: message.into(),
             range: Some(range),
             expected,
+            overlap: false,
         }
+    }
+
+    /// Marks the error as an overlap (see [`ValueError::overlap`]).
+    pub fn as_overlap(mut self) -> Self {
+        self.overlap = true;
+        self
     }
 }

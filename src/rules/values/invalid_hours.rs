@@ -7,8 +7,8 @@ rule! {
     ///
     /// A schedule (`hours:`) that cannot be read: an unknown day selector (`mo-fr`), a time
     /// that does not exist (`25:00`, `08:70`), a range of zero length (`09:00-09:00`), a range
-    /// without a hyphen, a weekday selected by two keys (`mon-fri` and `fri`), or a schedule that
-    /// is neither a map nor `24/7`.
+    /// without a hyphen, or a schedule that is neither a map nor `24/7`. Hours that are
+    /// readable but describe the same time twice are `overlapping-hours`.
     ///
     /// ## Why it matters
     ///
@@ -20,8 +20,8 @@ rule! {
     ///
     /// ```yaml
     /// hours:
-    ///   mon-fri: 08:00-18:00
-    ///   fri: 08:00-16:00          # Friday is already selected by `mon-fri`
+    ///   mon-fr: 08:00-18:00       # `fr` is not a day; `fri` is
+    ///   sat: 09:00-14:70          # minute 70 does not exist
     /// ```
     ///
     /// ## What to do instead

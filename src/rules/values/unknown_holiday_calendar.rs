@@ -1,4 +1,5 @@
-//! `unknown-holiday-calendar`: a holiday calendar id is not a country or country subdivision.
+//! `unknown-holiday-calendar`: a holiday calendar id is not a country or country subdivision
+//! with built-in holiday data.
 
 use crate::rules::rule;
 
@@ -6,8 +7,10 @@ rule! {
     /// ## What it finds
     ///
     /// A `holidays:` calendar that is not an ISO 3166 country code or country-subdivision
-    /// code (`DE`, `DE-BY`, `GB-SCT`, `US-NY`), written in lower case, or naming a country that
-    /// does not exist.
+    /// code (`DE`, `DE-BY`, `GB-SCT`, `US-NY`), written in lower case, naming a country that
+    /// does not exist, or naming a country or subdivision the built-in holiday data does not
+    /// have (`DE-XX`, or a country outside the dataset); the message suggests the closest
+    /// known calendar and lists the country's known subdivisions.
     ///
     /// ## Why it matters
     ///
@@ -24,7 +27,8 @@ rule! {
     /// ## What to do instead
     ///
     /// Write the ISO 3166-1 country code, optionally with the ISO 3166-2 subdivision after a
-    /// hyphen: `DE-BE`, `GB-SCT`, `BR-SP`, `TH`.
+    /// hyphen: `DE-BE`, `GB-SCT`, `BR-SP`, `TH`. For a country or region the built-in data
+    /// lacks, list the holidays in an iCalendar file: `holidays: { ics: calendars/holidays.ics }`.
     pub static UNKNOWN_HOLIDAY_CALENDAR = "V007", "unknown-holiday-calendar", Values, Error,
         "a holiday calendar id is not a country or country subdivision";
 }

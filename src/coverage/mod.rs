@@ -1,0 +1,459 @@
+//! What a plan's schedules mean over a stretch of days: when each team is on shift, when each
+//! channel is open and staffed, and for each customer profile when it expects help, when it
+//! can reach someone live (in its language) or leave a message, and where the gaps are.
+//!
+//! This is the one place that resolves owners (a channel's zone and holidays come from the
+//! channel, else its team, else the plan) and turns schedules into interval sets; the
+//! coverage, hours and promises rules and the `coverage` and `at` commands all read the
+//! [`Timeline`] built here, so they cannot disagree.
+
+mod describe;
+mod response;
+
+pub use describe::{describe_windows, format_instant, format_local, windows_json};
+pub use response::{Wait, late_arrivals, late_arrivals_json, worst_wait};
+
+use crate::model::values::{Duration, LanguageTag};
+use crate::model::{Channel, HolidaySpec, Plan, Profile, Schedule};
+use crate::time::holidays::{self, Holiday, HolidaySet};
+use crate::time::interval::{Instant, Interval, IntervalSet};
+use crate::time::schedule::{self, HolidayDefault};
+use chrono::{Days, Months, NaiveDate};
+use chrono_tz::Tz;
+
+/// Days checked when a plan sets no `horizon`.
+pub const DEFAULT_HORIZON_DAYS: u64 = 90;
+
+/// Days evaluated beyond the window, so that a wait that begins inside the window can be
+/// followed to its end (a message left on 23 December is answered in January).
+const LOOKAHEAD_DAYS: u64 = 21;
+
+/// The days a timeline covers: local dates `from` (inclusive) to `to` (exclusive), each owner
+/// in its own zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateWindow {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl DateWindow {
+    /// The check window: from `today` for the plan's horizon (default 90 days).
+    pub fn horizon(plan: &Plan, today: NaiveDate) -> DateWindow {
+        let to = match plan.meta.horizon.as_ref().map(|h| &h.value) {
+            Some(Duration::Months(m)) => today.checked_add_months(Months::new(*m)),
+            Some(Duration::Clock { seconds, .. }) | Some(Duration::BusinessTime { seconds }) => {
+                today.checked_add_days(Days::new(seconds.div_ceil(86_400).max(1)))
+            }
+            Some(Duration::BusinessDays(d)) => today.checked_add_days(Days::new(u64::from(*d).max(1))),
+            None => today.checked_add_days(Days::new(DEFAULT_HORIZON_DAYS)),
+        };
+        DateWindow {
+            from: today,
+            to: to.unwrap_or(NaiveDate::MAX),
+        }
+    }
+
+    /// `days` days from `from`.
+    pub fn span(from: NaiveDate, days: u32) -> DateWindow {
+        DateWindow {
+            from,
+            to: from
+                .checked_add_days(Days::new(u64::from(days.max(1))))
+                .unwrap_or(NaiveDate::MAX),
+        }
+    }
+
+    /// The window as instants in a zone: local midnight of `from` to local midnight of `to`.
+    pub fn in_zone(&self, tz: Tz) -> Interval {
+        Interval {
+            start: schedule::local_start(tz, self.from, 0),
+            end: schedule::local_start(tz, self.to, 0),
+        }
+    }
+
+    /// Number of days.
+    pub fn len(&self) -> i64 {
+        (self.to - self.from).num_days()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() <= 0
+    }
+}
+
+/// A zone and the public holidays observed there.
+#[derive(Debug, Clone)]
+pub struct Owner {
+    pub tz: Tz,
+    pub holidays: HolidaySet,
+}
+
+impl Owner {
+    /// Evaluate a schedule for this owner.
+    pub fn evaluate(&self, schedule: &Schedule, default: HolidayDefault, window: Interval) -> IntervalSet {
+        let holidays = &self.holidays;
+        schedule::evaluate(schedule, self.tz, &|d| holidays.is_holiday(d), default, window)
+    }
+}
+
+/// A team's time on shift.
+#[derive(Debug, Clone)]
+pub struct TeamTimes {
+    pub owner: Owner,
+    /// When at least one agent is on shift.
+    pub on_shift: IntervalSet,
+    /// Each shift's time and its agents, in the order written.
+    pub shifts: Vec<(IntervalSet, u32)>,
+}
+
+/// A channel's open and staffed time.
+#[derive(Debug, Clone)]
+pub struct ChannelTimes {
+    pub owner: Owner,
+    pub live: bool,
+    /// The index of its team in `plan.teams`, when the team exists.
+    pub team: Option<usize>,
+    /// When the channel is open (live) or worked (written), by its own `hours`, else its
+    /// team's hours. Empty when neither is known.
+    pub open: IntervalSet,
+    /// Open while the team has somebody on shift; equal to `open` when the channel has no
+    /// team to check against.
+    pub staffed: IntervalSet,
+    /// Whether `open` comes from anything at all (its own hours or a team's shifts).
+    pub hours_known: bool,
+    /// The languages it is worked in (its team's); empty when unknown.
+    pub languages: Vec<LanguageTag>,
+}
+
+/// What kind of help is missing in a gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum GapKind {
+    /// Live help is expected, but no live channel is staffed.
+    NoLive,
+    /// No channel at all can be reached.
+    Unreachable,
+    /// Live help is staffed, but not in any of the profile's languages.
+    Language,
+}
+
+impl GapKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GapKind::NoLive => "no-live",
+            GapKind::Unreachable => "unreachable",
+            GapKind::Language => "language",
+        }
+    }
+}
+
+/// A maximal stretch of expected hours in which what the profile expects is not available.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gap {
+    pub interval: Interval,
+    pub kind: GapKind,
+    /// Inside one of the profile's `intended-gaps`.
+    pub intended: bool,
+}
+
+/// A profile's expectations and reach.
+#[derive(Debug, Clone)]
+pub struct ProfileTimes {
+    pub owner: Owner,
+    /// The window in the profile's zone.
+    pub window: Interval,
+    /// The channels offered to it (indexes into `plan.channels`).
+    pub channels: Vec<usize>,
+    /// Its expected hours within the window (empty when it states none).
+    pub expected: IntervalSet,
+    /// Whether it expects a live channel.
+    pub wants_live: bool,
+    /// Its intended gaps within the window.
+    pub intended: IntervalSet,
+    /// When a live channel offered to it is staffed, in any language.
+    pub live: IntervalSet,
+    /// When a live channel offered to it is staffed by a team that speaks its language.
+    pub live_in_language: IntervalSet,
+    /// Whether a written channel is offered to it (messages are accepted at any time).
+    pub written: bool,
+    /// When it can reach any channel at all.
+    pub reachable: IntervalSet,
+    /// Gaps inside its expected hours, sorted by start.
+    pub gaps: Vec<Gap>,
+}
+
+/// Every schedule of a plan, evaluated over the same days.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    pub days: DateWindow,
+    /// The plan's own zone and holidays (the default owner).
+    pub plan_owner: Owner,
+    /// The window in the plan's zone.
+    pub window: Interval,
+    /// Indexed like `plan.teams`.
+    pub teams: Vec<TeamTimes>,
+    /// Indexed like `plan.channels`.
+    pub channels: Vec<ChannelTimes>,
+    /// Indexed like `plan.profiles`.
+    pub profiles: Vec<ProfileTimes>,
+    /// The widest stretch evaluated: every window with a day before and the look-ahead after.
+    pub evaluated: Interval,
+}
+
+/// Resolve a holiday specification into the dates it names.
+pub fn holiday_set(spec: Option<&HolidaySpec>) -> HolidaySet {
+    let Some(spec) = spec else { return HolidaySet::empty() };
+    let calendar = spec
+        .calendar
+        .as_ref()
+        .and_then(|c| holidays::calendar(&c.value.to_string()));
+    let add: Vec<NaiveDate> = spec.add.iter().map(|d| d.value).collect();
+    let remove: Vec<NaiveDate> = spec.remove.iter().map(|d| d.value).collect();
+    let extra: Vec<Holiday> = spec
+        .ics_holidays
+        .iter()
+        .map(|(date, name)| Holiday {
+            date: *date,
+            name: name.clone(),
+        })
+        .collect();
+    HolidaySet::new(calendar, &add, &remove, &extra)
+}
+
+fn zone(explicit: &[Option<Tz>]) -> Tz {
+    explicit.iter().flatten().next().copied().unwrap_or(Tz::UTC)
+}
+
+impl Timeline {
+    /// Evaluate every schedule of `plan` over `days`.
+    pub fn new(plan: &Plan, days: DateWindow) -> Timeline {
+        let plan_tz = zone(&[plan.meta.timezone.as_ref().map(|t| t.value)]);
+        let plan_owner = Owner {
+            tz: plan_tz,
+            holidays: holiday_set(plan.meta.holidays.as_ref()),
+        };
+        let window = days.in_zone(plan_tz);
+
+        // Every owner's window lies within a day of the plan's (zones differ by < 27 h), so one
+        // padded stretch serves all; the look-ahead lets waits run past the end.
+        let evaluated = Interval {
+            start: window.start - 2 * 86_400,
+            end: window.end + (LOOKAHEAD_DAYS as i64 + 2) * 86_400,
+        };
+
+        let teams: Vec<TeamTimes> = plan
+            .teams
+            .iter()
+            .map(|team| {
+                let owner = Owner {
+                    tz: zone(&[team.timezone.as_ref().map(|t| t.value), Some(plan_tz)]),
+                    holidays: match &team.holidays {
+                        Some(spec) => holiday_set(Some(spec)),
+                        None => plan_owner.holidays.clone(),
+                    },
+                };
+                let shifts: Vec<(IntervalSet, u32)> = team
+                    .shifts
+                    .iter()
+                    .map(|s| {
+                        (
+                            owner.evaluate(&s.hours.value, HolidayDefault::Closed, evaluated),
+                            s.agents.value,
+                        )
+                    })
+                    .collect();
+                let on_shift = shifts
+                    .iter()
+                    .filter(|(_, agents)| *agents > 0)
+                    .fold(IntervalSet::new(), |acc, (set, _)| acc.union(set));
+                TeamTimes {
+                    owner,
+                    on_shift,
+                    shifts,
+                }
+            })
+            .collect();
+
+        let channels: Vec<ChannelTimes> = plan
+            .channels
+            .iter()
+            .map(|c| channel_times(plan, c, &teams, &plan_owner, evaluated))
+            .collect();
+
+        let profiles: Vec<ProfileTimes> = plan
+            .profiles
+            .iter()
+            .map(|p| profile_times(plan, p, &channels, &plan_owner, days))
+            .collect();
+
+        Timeline {
+            days,
+            plan_owner,
+            window,
+            teams,
+            channels,
+            profiles,
+            evaluated,
+        }
+    }
+
+    /// The index of a team by id.
+    pub fn team_index(plan: &Plan, id: &str) -> Option<usize> {
+        plan.teams.iter().position(|t| t.id.value == id)
+    }
+}
+
+fn channel_times(
+    plan: &Plan,
+    channel: &Channel,
+    teams: &[TeamTimes],
+    plan_owner: &Owner,
+    evaluated: Interval,
+) -> ChannelTimes {
+    let team = channel
+        .team
+        .as_ref()
+        .and_then(|id| Timeline::team_index(plan, &id.value));
+    let team_times = team.map(|i| &teams[i]);
+    let tz = zone(&[
+        channel.timezone.as_ref().map(|t| t.value),
+        team_times.map(|t| t.owner.tz),
+        Some(plan_owner.tz),
+    ]);
+    let holidays = match (&channel.holidays, team_times) {
+        (Some(spec), _) => holiday_set(Some(spec)),
+        (None, Some(t)) => t.owner.holidays.clone(),
+        (None, None) => plan_owner.holidays.clone(),
+    };
+    let owner = Owner { tz, holidays };
+    let live = channel.kind.value.is_live();
+    let (open, hours_known) = match (&channel.hours, team_times) {
+        (Some(hours), _) => (owner.evaluate(&hours.value, HolidayDefault::Closed, evaluated), true),
+        (None, Some(t)) => (t.on_shift.clone(), true),
+        (None, None) => (IntervalSet::new(), false),
+    };
+    let staffed = match team_times {
+        Some(t) => open.intersection(&t.on_shift),
+        None => open.clone(),
+    };
+    let languages = team
+        .map(|i| plan.teams[i].languages.iter().map(|l| l.value.clone()).collect())
+        .unwrap_or_default();
+    ChannelTimes {
+        owner,
+        live,
+        team,
+        open,
+        staffed,
+        hours_known,
+        languages,
+    }
+}
+
+/// Whether a team speaking `spoken` serves someone speaking one of `wanted`. Unknown on
+/// either side counts as served: the plan does not say otherwise.
+pub fn speaks(spoken: &[LanguageTag], wanted: &[LanguageTag]) -> bool {
+    spoken.is_empty() || wanted.is_empty() || wanted.iter().any(|w| spoken.iter().any(|s| s.primary() == w.primary()))
+}
+
+fn profile_times(
+    plan: &Plan,
+    profile: &Profile,
+    channels: &[ChannelTimes],
+    plan_owner: &Owner,
+    days: DateWindow,
+) -> ProfileTimes {
+    let tz = zone(&[profile.timezone.as_ref().map(|t| t.value), Some(plan_owner.tz)]);
+    let holidays = match &profile.holidays {
+        Some(spec) => holiday_set(Some(spec)),
+        None => plan_owner.holidays.clone(),
+    };
+    let owner = Owner { tz, holidays };
+    let window = days.in_zone(tz);
+    let whole = IntervalSet::from_intervals([window]);
+
+    let offered: Vec<usize> = match &profile.channels {
+        Some(ids) => ids
+            .iter()
+            .filter_map(|id| plan.channels.iter().position(|c| c.id.value == id.value))
+            .collect(),
+        None => (0..plan.channels.len()).collect(),
+    };
+    let wanted: Vec<LanguageTag> = profile.languages.iter().map(|l| l.value.clone()).collect();
+
+    let mut live = IntervalSet::new();
+    let mut live_in_language = IntervalSet::new();
+    let mut written = false;
+    for &i in &offered {
+        let c = &channels[i];
+        if c.live {
+            let staffed = c.staffed.clip(window);
+            if speaks(&c.languages, &wanted) {
+                live_in_language = live_in_language.union(&staffed);
+            }
+            live = live.union(&staffed);
+        } else {
+            written = true;
+        }
+    }
+    let reachable = if written { whole.clone() } else { live.clone() };
+
+    let expects = profile.expects.as_ref();
+    let expected = expects
+        .and_then(|e| e.hours.as_ref())
+        .map(|h| owner.evaluate(&h.value, HolidayDefault::Weekly, window))
+        .unwrap_or_default();
+    let wants_live = expects.and_then(|e| e.live.as_ref()).is_some_and(|l| l.value);
+    let intended = profile.intended_gaps.iter().fold(IntervalSet::new(), |acc, g| {
+        acc.union(&owner.evaluate(&g.hours.value, HolidayDefault::Weekly, window))
+    });
+
+    let mut pieces: Vec<(IntervalSet, GapKind)> = vec![(expected.difference(&reachable), GapKind::Unreachable)];
+    if wants_live {
+        pieces.push((expected.intersection(&reachable).difference(&live), GapKind::NoLive));
+    }
+    if wants_live || !written {
+        pieces.push((
+            expected.intersection(&live).difference(&live_in_language),
+            GapKind::Language,
+        ));
+    }
+    let mut gaps = Vec::new();
+    for (set, kind) in pieces {
+        for (part, is_intended) in [(set.difference(&intended), false), (set.intersection(&intended), true)] {
+            gaps.extend(part.intervals().iter().map(|&interval| Gap {
+                interval,
+                kind,
+                intended: is_intended,
+            }));
+        }
+    }
+    gaps.sort_by_key(|g| (g.interval.start, g.kind));
+
+    ProfileTimes {
+        owner,
+        window,
+        channels: offered,
+        expected,
+        wants_live,
+        intended,
+        live,
+        live_in_language,
+        written,
+        reachable,
+        gaps,
+    }
+}
+
+/// The gaps of one kind that are not intended, as a set.
+pub fn unintended(gaps: &[Gap], kind: GapKind) -> IntervalSet {
+    IntervalSet::from_intervals(
+        gaps.iter()
+            .filter(|g| g.kind == kind && !g.intended)
+            .map(|g| g.interval),
+    )
+}
+
+/// The first instant of the window an instant belongs to, for messages ("first on …").
+pub fn first_start(set: &IntervalSet) -> Option<Instant> {
+    set.intervals().first().map(|i| i.start)
+}

@@ -1,0 +1,60 @@
+//! `unused-intended-gap`: an intended gap that hides no gap.
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Context, rule};
+use crate::time::interval::IntervalSet;
+use crate::time::schedule::HolidayDefault;
+
+rule! {
+    /// ## What it finds
+    ///
+    /// An entry of a profile's `intended-gaps` during which, in the whole check window, the
+    /// profile gets everything it expects, so the entry excuses nothing.
+    ///
+    /// ## Why it matters
+    ///
+    /// Intended gaps silence findings. One that no longer matches anything is a stale
+    /// decision: it may hide the next real gap that lands in those hours, and it misleads
+    /// the next reader of the plan about how customers are served.
+    ///
+    /// ## Example
+    ///
+    /// ```yaml
+    /// intended-gaps:
+    ///   - hours: { sat: 16:00-20:00 }
+    ///     reason: Saturday evenings are email only.   # but the hotline is now open until 20:00
+    /// ```
+    ///
+    /// ## What to do instead
+    ///
+    /// Remove the entry, or narrow it to the hours that are still a deliberate gap.
+    pub static UNUSED_INTENDED_GAP = "C007", "unused-intended-gap", Coverage, Warning,
+        "an intended gap excuses no actual gap";
+}
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (profile, times) in cx.plan.profiles.iter().zip(&cx.timeline.profiles) {
+        let excused = IntervalSet::from_intervals(times.gaps.iter().filter(|g| g.intended).map(|g| g.interval));
+        for gap in &profile.intended_gaps {
+            let hours = times
+                .owner
+                .evaluate(&gap.hours.value, HolidayDefault::Weekly, times.window);
+            if !hours.intersection(&excused).is_empty() {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &UNUSED_INTENDED_GAP,
+                    &gap.hours.loc,
+                    format!(
+                        "this intended gap of profile `{}` excuses nothing: the profile gets what it expects during these hours in the whole check window",
+                        profile.id.value
+                    ),
+                )
+                .help("remove the entry, or narrow it to hours that are still a deliberate gap")
+                .related(&gap.reason.loc, "reason given")
+                .data("profile", profile.id.value.clone()),
+            );
+        }
+    }
+}
