@@ -86,7 +86,60 @@ fn convert(file: &SourceFile, raw: Spanned<Raw>) -> Node {
                 .collect(),
         ),
     };
+    let span = match value {
+        Value::Map(_) | Value::Seq(_) => flow_extent(file.text(), span),
+        _ => span,
+    };
     Node { span, value }
+}
+
+/// The reader gives a flow collection (`{ mon-fri: 08:00-18:00 }`, `[de, en]`) the span of
+/// its opening bracket only; widen it to the matching closing bracket so that findings
+/// about the whole value underline all of it.
+fn flow_extent(text: &str, span: Span) -> Span {
+    let bytes = text.as_bytes();
+    if !matches!(bytes.get(span.start), Some(b'{' | b'[')) || span.end > span.start + 1 {
+        return span;
+    }
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut i = span.start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(b'"') if b == b'\\' => i += 1,
+            Some(_) => {}
+            None => match b {
+                // A quote opens a quoted scalar only where a value can begin (`it's` in a
+                // plain scalar is text).
+                b'"' | b'\''
+                    if matches!(
+                        bytes[span.start..i].iter().rev().find(|c| !c.is_ascii_whitespace()),
+                        Some(b'{' | b'[' | b',' | b':')
+                    ) =>
+                {
+                    quote = Some(b)
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Span::new(span.start, i + 1);
+                    }
+                }
+                b'#' if i > 0 && bytes[i - 1].is_ascii_whitespace() => {
+                    // A comment runs to the end of the line.
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    span
 }
 
 impl<'de> Deserialize<'de> for Raw {
