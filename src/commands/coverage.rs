@@ -4,7 +4,9 @@
 
 use crate::ExitStatus;
 use crate::cli::{CoverageArgs, Global, OutputFormat};
-use crate::coverage::{DateWindow, GapKind, ProfileTimes, Timeline, format_instant, format_local, worst_wait};
+use crate::coverage::{
+    DateWindow, GapKind, ProfileTimes, Timeline, format_instant, format_local, format_window, worst_wait,
+};
 use crate::model::Plan;
 use crate::time::interval::{Interval, IntervalSet};
 use crate::time::schedule::local_start;
@@ -253,12 +255,7 @@ fn human(plan: &Plan, timeline: &Timeline, args: &CoverageArgs, out: &mut impl W
                 GapKind::Language => "live help only in other languages",
             };
             let intended = if g.intended { " (intended)" } else { "" };
-            writeln!(
-                out,
-                "  gap {} to {}: {what}{intended}",
-                format_local(tz, g.interval.start),
-                format_local(tz, g.interval.end)
-            )?;
+            writeln!(out, "  gap {}: {what}{intended}", format_window(tz, g.interval))?;
         }
     }
     let written: Vec<usize> = selected_channels(plan, args)

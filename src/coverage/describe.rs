@@ -23,6 +23,27 @@ pub fn format_local(tz: Tz, t: Instant) -> String {
     local(tz, t).format("%a %Y-%m-%d %H:%M %:z").to_string()
 }
 
+/// A window for people: `Mon 2026-11-23 18:00-20:00 +01:00` within a day and offset,
+/// else both ends in full.
+pub fn format_window(tz: Tz, window: Interval) -> String {
+    let (start, end) = (local(tz, window.start), local(tz, window.end));
+    let same_offset = start.format("%:z").to_string() == end.format("%:z").to_string();
+    let to_midnight = end.date_naive() == start.date_naive().succ_opt().unwrap_or(start.date_naive())
+        && end.hour() == 0
+        && end.minute() == 0;
+    if same_offset && (end.date_naive() == start.date_naive() || to_midnight) {
+        let until = if to_midnight { "24:00".to_owned() } else { hhmm(&end) };
+        format!(
+            "{} {}-{until} {}",
+            start.format("%a %Y-%m-%d"),
+            hhmm(&start),
+            start.format("%:z")
+        )
+    } else {
+        format!("{} to {}", format_local(tz, window.start), format_local(tz, window.end))
+    }
+}
+
 /// `data.windows` of a finding: `[{ "start", "end" }]` in RFC 3339 with offset.
 pub fn windows_json(tz: Tz, windows: &[Interval]) -> serde_json::Value {
     windows
@@ -180,6 +201,20 @@ mod tests {
         );
         assert_eq!(format_local(tz, windows[15].start), "Thu 2026-12-24 08:00 +01:00");
         assert_eq!(format_instant(tz, windows[15].start), "2026-12-24T08:00:00+01:00");
+        assert_eq!(format_window(tz, windows[15]), "Thu 2026-12-24 08:00-20:00 +01:00");
+        let night = Interval {
+            start: at(tz, "2026-10-24 22:00"),
+            end: at(tz, "2026-10-25 06:00"),
+        };
+        assert_eq!(
+            format_window(tz, night),
+            "Sat 2026-10-24 22:00 +02:00 to Sun 2026-10-25 06:00 +01:00"
+        );
+        let evening = Interval {
+            start: at(tz, "2026-12-24 18:00"),
+            end: at(tz, "2026-12-25 00:00"),
+        };
+        assert_eq!(format_window(tz, evening), "Thu 2026-12-24 18:00-24:00 +01:00");
         // Two holiday Fridays are two dates, not a pattern.
         let fridays: Vec<Interval> = ["2026-12-25", "2027-01-01"]
             .iter()

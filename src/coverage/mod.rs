@@ -10,7 +10,7 @@
 mod describe;
 mod response;
 
-pub use describe::{describe_windows, format_instant, format_local, windows_json};
+pub use describe::{describe_windows, format_instant, format_local, format_window, windows_json};
 pub use response::{Wait, late_arrivals, late_arrivals_json, worst_wait};
 
 use crate::model::values::{Duration, LanguageTag};
