@@ -296,3 +296,66 @@ fn version_verbose_names_the_holiday_data() {
     assert!(out.stdout.contains("holiday data: python-holidays"), "{}", out.stdout);
     assert!(out.stdout.contains("2020 to 2040"), "{}", out.stdout);
 }
+
+#[test]
+fn holidays_from_an_icalendar_file_close_the_team() {
+    let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261127\r\nSUMMARY:Company outing\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let text = plan("{ mon-fri: 08:00-18:00 }", PHONE, "  - id: home\n    timezone: Europe/Berlin\n    languages: [en]\n    expects: { hours: { mon-fri: 09:00-17:00 }, live: true }\n")
+        .replace("  holidays: DE\n", "  holidays: { calendar: DE, ics: calendars/company.ics }\n");
+    let out = Run::new()
+        .file("plan.yaml", &text)
+        .file("calendars/company.ics", ics)
+        .args([
+            "coverage",
+            "plan.yaml",
+            "--format",
+            "json",
+            "--from",
+            "2026-11-23",
+            "--days",
+            "7",
+        ])
+        .expect(0);
+    let doc = json(&out);
+    assert_eq!(
+        gaps(&doc),
+        [(
+            "2026-11-27T09:00:00+01:00".into(),
+            "2026-11-27T17:00:00+01:00".into(),
+            480
+        )],
+        "the company outing on Friday closes the desk"
+    );
+    // A missing file is a finding at the `ics` value, not a crash.
+    let out = Run::new()
+        .file("plan.yaml", &text)
+        .args(["check", "plan.yaml", "--format", "json"])
+        .expect(1);
+    let doc = json(&out);
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "unknown-holiday-calendar")
+        .unwrap();
+    assert!(d["message"].as_str().unwrap().contains("calendars/company.ics"), "{d}");
+    assert!(d["message"].as_str().unwrap().contains("no such file"), "{d}");
+    assert_eq!(d["path"], serde_json::json!(["plan", "holidays", "ics"]));
+    // A file that is not iCalendar names its line.
+    let out = Run::new()
+        .file("plan.yaml", &text)
+        .file(
+            "calendars/company.ics",
+            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:2026-13-01\nEND:VEVENT\nEND:VCALENDAR\n",
+        )
+        .args(["check", "plan.yaml", "--format", "json"])
+        .expect(1);
+    let doc = json(&out);
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "unknown-holiday-calendar")
+        .unwrap();
+    assert!(d["message"].as_str().unwrap().contains("line 3"), "{d}");
+}
