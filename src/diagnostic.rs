@@ -43,7 +43,12 @@ pub enum Family {
     Hours,
     Coverage,
     Promises,
+    Escalation,
+    Compensation,
     People,
+    Feedback,
+    Content,
+    Suppressions,
 }
 
 impl Family {
@@ -55,6 +60,11 @@ impl Family {
             Family::Hours => "hours",
             Family::Coverage => "coverage",
             Family::Promises => "promises",
+            Family::Escalation => "escalation",
+            Family::Compensation => "compensation",
+            Family::Feedback => "feedback",
+            Family::Content => "content",
+            Family::Suppressions => "suppressions",
             Family::People => "people",
         }
     }

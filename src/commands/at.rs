@@ -3,10 +3,10 @@
 
 use crate::ExitStatus;
 use crate::cli::{AtArgs, Global, OutputFormat};
-use crate::coverage::{DateWindow, Owner, Timeline, format_instant, format_local, holiday_set, speaks};
+use crate::coverage::{DateWindow, Timeline, format_instant, format_local, speaks};
 use crate::model::{Plan, StepTarget};
 use crate::time::interval::Instant;
-use crate::time::schedule::{HolidayDefault, local_date};
+use crate::time::schedule::local_date;
 use anstyle::{AnsiColor, Style};
 use chrono::{DateTime, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
@@ -25,7 +25,7 @@ pub fn run(global: &Global, args: &AtArgs, out: &mut impl Write) -> anyhow::Resu
     let date = local_date(plan_tz, t);
     let from = date.pred_opt().unwrap_or(date);
     let timeline = Timeline::new(&plan, DateWindow::span(from, 3));
-    let moment = Moment::at(&plan, &timeline, t);
+    let moment = Moment::at(&timeline, t);
     match global.format {
         OutputFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &moment.json(&plan, &timeline, plan_tz))?;
@@ -84,7 +84,7 @@ struct Moment {
 }
 
 impl Moment {
-    fn at(plan: &Plan, timeline: &Timeline, t: Instant) -> Moment {
+    fn at(timeline: &Timeline, t: Instant) -> Moment {
         let teams: Vec<u32> = timeline
             .teams
             .iter()
@@ -107,24 +107,10 @@ impl Moment {
                 )
             })
             .collect();
-        let contacts = plan
+        let contacts = timeline
             .contacts
             .iter()
-            .map(|c| {
-                let hours = c.hours.as_ref()?;
-                let owner = Owner {
-                    tz: c.timezone.as_ref().map_or(timeline.plan_owner.tz, |z| z.value),
-                    holidays: c
-                        .holidays
-                        .as_ref()
-                        .map_or_else(|| timeline.plan_owner.holidays.clone(), |h| holiday_set(Some(h))),
-                };
-                Some(
-                    owner
-                        .evaluate(&hours.value, HolidayDefault::Closed, timeline.evaluated)
-                        .contains(t),
-                )
-            })
+            .map(|hours| hours.as_ref().map(|h| h.contains(t)))
             .collect();
         Moment {
             t,
@@ -240,6 +226,12 @@ impl Moment {
         writeln!(out, "{bold}At {}{bold:#}", format_local(plan_tz, self.t))?;
         writeln!(out)?;
         writeln!(out, "{bold}Channels{bold:#}")?;
+        let width = plan
+            .channels
+            .iter()
+            .map(|c| c.id.value.chars().count())
+            .max()
+            .unwrap_or(0);
         for (c, (open, staffed, agents)) in plan.channels.iter().zip(&self.channels) {
             let state = match (c.kind.value.is_live(), open, staffed) {
                 (true, true, true) => format!("{yes}open{yes:#}, {agents} on shift"),
@@ -248,7 +240,7 @@ impl Moment {
                 (false, _, true) => format!("{yes}worked now{yes:#}, {agents} on shift; takes messages"),
                 (false, _, false) => "not worked now; takes messages".to_owned(),
             };
-            writeln!(out, "  {:<16} {:<9} {state}", c.id.value, c.kind.value.as_str())?;
+            writeln!(out, "  {:<width$}  {:<9} {state}", c.id.value, c.kind.value.as_str())?;
         }
         writeln!(out)?;
         writeln!(out, "{bold}Profiles{bold:#}")?;

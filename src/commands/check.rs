@@ -25,7 +25,14 @@ pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::R
             overrides = plan_overrides(plan, &mut found);
         }
         overrides.extend(cli_overrides.iter().copied());
-        all.extend(diagnostic::apply_overrides(found, &overrides));
+        let found = diagnostic::apply_overrides(found, &overrides);
+        // Suppressions come last: they silence findings as finally reported, and the
+        // findings they make themselves follow the same overrides.
+        let found = match &loaded.plan {
+            Some(plan) => diagnostic::apply_overrides(rules::suppressions::apply(plan, today, found), &overrides),
+            None => found,
+        };
+        all.extend(found);
         sources.push(loaded.source);
     }
     diagnostic::sort(&mut all);

@@ -8,9 +8,11 @@
 //! [`Timeline`] built here, so they cannot disagree.
 
 mod describe;
+mod handover;
 mod response;
 
 pub use describe::{describe_windows, format_instant, format_local, format_window, windows_json};
+pub use handover::{Delay, Missed, missed_handovers};
 pub use response::{Wait, late_arrivals, late_arrivals_json, worst_wait};
 
 use crate::model::values::{Duration, LanguageTag};
@@ -195,6 +197,9 @@ pub struct Timeline {
     pub channels: Vec<ChannelTimes>,
     /// Indexed like `plan.profiles`.
     pub profiles: Vec<ProfileTimes>,
+    /// Indexed like `plan.contacts`: when each contact can be reached, `None` when the
+    /// contact states no hours.
+    pub contacts: Vec<Option<IntervalSet>>,
     /// The widest stretch evaluated: every window with a day before and the look-ahead after.
     pub evaluated: Interval,
 }
@@ -285,6 +290,22 @@ impl Timeline {
             .map(|p| profile_times(plan, p, &channels, &plan_owner, days))
             .collect();
 
+        let contacts = plan
+            .contacts
+            .iter()
+            .map(|c| {
+                let hours = c.hours.as_ref()?;
+                let owner = Owner {
+                    tz: zone(&[c.timezone.as_ref().map(|t| t.value), Some(plan_tz)]),
+                    holidays: match &c.holidays {
+                        Some(spec) => holiday_set(Some(spec)),
+                        None => plan_owner.holidays.clone(),
+                    },
+                };
+                Some(owner.evaluate(&hours.value, HolidayDefault::Closed, evaluated))
+            })
+            .collect();
+
         Timeline {
             days,
             plan_owner,
@@ -292,6 +313,7 @@ impl Timeline {
             teams,
             channels,
             profiles,
+            contacts,
             evaluated,
         }
     }

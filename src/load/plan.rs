@@ -869,6 +869,7 @@ fn metric(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Metric> {
         loc: r.loc(node.span, path),
         name: opt!(r, f, "name", text),
         target: opt!(r, f, "target", target),
+        target_given: f.get("target").is_some(),
         source: opt!(r, f, "source", reference),
         channel: opt!(r, f, "channel", reference),
     })
@@ -969,12 +970,78 @@ fn percent(r: &mut Reader<'_>, node: &Node, path: &PlanPath, min: f64, max: f64)
 }
 
 fn checks(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> ChecksConfig {
-    let Some(f) = r.fields(node, path, &["allow", "warn", "deny"], "{ allow: [unused-definition] }") else {
+    let Some(f) = r.fields(
+        node,
+        path,
+        &["allow", "warn", "deny", "ignore"],
+        "{ allow: [unused-definition] }",
+    ) else {
         return ChecksConfig::default();
+    };
+    let ignore = match f.get("ignore") {
+        Some(n) => r
+            .list(
+                n,
+                &f.path("ignore"),
+                "[{ rule: holiday-mismatch, path: channels[phone], reason: …, until: 2027-03-31 }]",
+            )
+            .into_iter()
+            .filter_map(|(n, p)| suppression(r, n, &p))
+            .collect(),
+        None => Vec::new(),
     };
     ChecksConfig {
         allow: f.get("allow").map(|n| r.words(n, &f.path("allow"))).unwrap_or_default(),
         warn: f.get("warn").map(|n| r.words(n, &f.path("warn"))).unwrap_or_default(),
         deny: f.get("deny").map(|n| r.words(n, &f.path("deny"))).unwrap_or_default(),
+        ignore,
     }
+}
+
+fn suppression(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Suppression> {
+    let example =
+        "{ rule: holiday-mismatch, path: channels[phone], reason: Agreed with the works council, until: 2027-03-31 }";
+    let f = r.fields(node, path, &["rule", "path", "reason", "until"], example)?;
+    let loc = r.loc(node.span, path);
+    let rule = match f.get("rule") {
+        Some(n) => r.string(n, &f.path("rule")),
+        None => {
+            r.missing(&f, "rule", "`rule: holiday-mismatch`");
+            None
+        }
+    };
+    let reason = match f.get("reason") {
+        Some(n) => r.text(n, &f.path("reason")),
+        None => {
+            r.missing(
+                &f,
+                "reason",
+                "`reason: …`: why the finding is accepted, for the next reader",
+            );
+            None
+        }
+    };
+    let selector = f.get("path").and_then(|n| {
+        let text = r.string(n, &f.path("path"))?;
+        match parse_path_selector(&text.value) {
+            Ok(segments) => Some(Located::new(segments, text.loc)),
+            Err(message) => {
+                r.schema(
+                    n.span,
+                    &f.path("path"),
+                    message,
+                    "write a path such as `channels[email].response` or `profiles[0]`",
+                );
+                None
+            }
+        }
+    });
+    let until = f.get("until").and_then(|n| r.date(n, &f.path("until")));
+    Some(Suppression {
+        loc,
+        rule: rule?,
+        path: selector,
+        reason: reason?,
+        until,
+    })
 }

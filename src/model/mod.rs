@@ -416,6 +416,9 @@ pub struct Metric {
     pub loc: Loc,
     pub name: Option<Located<Text>>,
     pub target: Option<Located<Target>>,
+    /// Whether `target` was written (a target that does not parse is `invalid-target`, not
+    /// a missing one).
+    pub target_given: bool,
     pub source: Option<Id>,
     pub channel: Option<Id>,
 }
@@ -447,6 +450,57 @@ pub struct ChecksConfig {
     pub allow: Vec<Located<String>>,
     pub warn: Vec<Located<String>>,
     pub deny: Vec<Located<String>>,
+    /// `ignore:` entries: findings suppressed with a reason.
+    pub ignore: Vec<Suppression>,
+}
+
+/// A finding suppressed on purpose: which rule, where (a path inside the plan, or the whole
+/// plan), why, and until when.
+#[derive(Debug, Clone)]
+pub struct Suppression {
+    pub loc: Loc,
+    pub rule: Located<String>,
+    /// `channels[email].response` or `profiles[0]`: the finding's path must start with it.
+    pub path: Option<Located<Vec<PathSelector>>>,
+    pub reason: Located<Text>,
+    pub until: Option<Located<NaiveDate>>,
+}
+
+/// One step of a suppression's path: a key, a list index, or an entity by its id
+/// (`channels[email]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathSelector {
+    Key(String),
+    Index(usize),
+    Id(String),
+}
+
+/// Read a suppression path: keys separated by `.`, each optionally followed by `[index]` or
+/// `[id]`: `channels[email].response`, `profiles[0].expects.hours`.
+pub fn parse_path_selector(text: &str) -> Result<Vec<PathSelector>, String> {
+    let mut out = Vec::new();
+    for part in text.trim().split('.') {
+        let (key, rest) = part.split_once('[').map_or((part, None), |(k, r)| (k, Some(r)));
+        let is_word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !is_word(key) {
+            return Err(format!(
+                "`{part}` is not a key; write keys separated by `.`, as in `channels[email].response`"
+            ));
+        }
+        out.push(PathSelector::Key(key.to_owned()));
+        let Some(rest) = rest else { continue };
+        let Some(inner) = rest.strip_suffix(']') else {
+            return Err(format!("`{part}`: `[` without a closing `]`"));
+        };
+        if let Ok(i) = inner.parse::<usize>() {
+            out.push(PathSelector::Index(i));
+        } else if is_word(inner) {
+            out.push(PathSelector::Id(inner.to_owned()));
+        } else {
+            return Err(format!("`[{inner}]` is neither a list index nor an id"));
+        }
+    }
+    Ok(out)
 }
 
 /// The holiday calendar id of a spec, if it names one.

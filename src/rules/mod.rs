@@ -3,17 +3,21 @@
 //!
 //! Load and value rules are reported by the loader while it reads a plan; the others are
 //! check functions run over a loaded plan. Codes are never reused: a retired rule keeps its
-//! code in the registry. Codes `O001` and `O002` are reserved for `training-missing` and
-//! `training-overdue`.
+//! code in the registry.
 
+pub mod compensation;
+pub mod content;
 mod context;
 pub mod coverage;
+pub mod escalation;
+pub mod feedback;
 pub mod hours;
 pub mod load;
 pub mod people;
 pub mod promises;
 pub mod reference;
 pub mod references;
+pub mod suppressions;
 pub mod values;
 
 pub use context::Context;
@@ -84,6 +88,38 @@ pub static REGISTRY: &[Entry] = &[
         check: Some(coverage::unused_intended_gap::check),
     },
     Entry {
+        rule: &escalation::ESCALATION_UNSTAFFED,
+        check: Some(escalation::escalation_unstaffed::check),
+    },
+    Entry {
+        rule: &escalation::ESCALATION_ORDER,
+        check: Some(escalation::escalation_order::check),
+    },
+    Entry {
+        rule: &escalation::ESCALATION_CYCLE,
+        check: Some(escalation::escalation_cycle::check),
+    },
+    Entry {
+        rule: &escalation::CONTACT_UNREACHABLE,
+        check: Some(escalation::contact_unreachable::check),
+    },
+    Entry {
+        rule: &escalation::CHANNEL_WITHOUT_ESCALATION,
+        check: Some(escalation::channel_without_escalation::check),
+    },
+    Entry {
+        rule: &feedback::NO_FEEDBACK,
+        check: Some(feedback::no_feedback::check),
+    },
+    Entry {
+        rule: &feedback::METRIC_WITHOUT_TARGET,
+        check: Some(feedback::metric_without_target::check),
+    },
+    Entry {
+        rule: &feedback::METRIC_UNMEASURED,
+        check: Some(feedback::metric_unmeasured::check),
+    },
+    Entry {
         rule: &hours::OVERLAPPING_HOURS,
         check: Some(hours::overlapping_hours::check),
     },
@@ -106,6 +142,34 @@ pub static REGISTRY: &[Entry] = &[
     Entry {
         rule: &load::UNSUPPORTED_VERSION,
         check: None,
+    },
+    Entry {
+        rule: &compensation::COMPLAINT_WITHOUT_REMEDY,
+        check: Some(compensation::complaint_without_remedy::check),
+    },
+    Entry {
+        rule: &compensation::REMEDY_OVER_AUTHORITY,
+        check: Some(compensation::remedy_over_authority::check),
+    },
+    Entry {
+        rule: &compensation::AUTHORITY_NOT_INCREASING,
+        check: Some(compensation::authority_not_increasing::check),
+    },
+    Entry {
+        rule: &compensation::CURRENCY_MISMATCH,
+        check: Some(compensation::currency_mismatch::check),
+    },
+    Entry {
+        rule: &compensation::PERCENT_OUT_OF_RANGE,
+        check: Some(compensation::percent_out_of_range::check),
+    },
+    Entry {
+        rule: &people::TRAINING_MISSING,
+        check: Some(people::training_missing::check),
+    },
+    Entry {
+        rule: &people::TRAINING_OVERDUE,
+        check: Some(people::training_overdue::check),
     },
     Entry {
         rule: &people::REVIEW_OVERDUE,
@@ -142,6 +206,22 @@ pub static REGISTRY: &[Entry] = &[
     Entry {
         rule: &references::UNUSED_DEFINITION,
         check: Some(references::unused_definition::check),
+    },
+    Entry {
+        rule: &suppressions::UNUSED_SUPPRESSION,
+        check: None,
+    },
+    Entry {
+        rule: &suppressions::EXPIRED_SUPPRESSION,
+        check: None,
+    },
+    Entry {
+        rule: &content::MISSING_TRANSLATION,
+        check: Some(content::missing_translation::check),
+    },
+    Entry {
+        rule: &content::EMPTY_SELF_HELP,
+        check: Some(content::empty_self_help::check),
     },
     Entry {
         rule: &values::INVALID_TIMEZONE,

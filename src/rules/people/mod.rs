@@ -1,12 +1,17 @@
-//! People family: accountability and upkeep of the plan (owner, reviews; training follows).
+//! People family: accountability and upkeep of the plan (owner, reviews) and the training
+//! of the teams that serve customers.
 
 pub mod owner_missing;
 pub mod review_missing;
 pub mod review_overdue;
+pub mod training_missing;
+pub mod training_overdue;
 
 pub use owner_missing::OWNER_MISSING;
 pub use review_missing::REVIEW_MISSING;
 pub use review_overdue::REVIEW_OVERDUE;
+pub use training_missing::TRAINING_MISSING;
+pub use training_overdue::TRAINING_OVERDUE;
 
 use crate::model::values::Duration;
 use chrono::{Days, Months, NaiveDate};

@@ -72,6 +72,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             unknown_rule(name, out);
         }
     }
+    for suppression in &plan.checks.ignore {
+        unknown_rule(&suppression.rule, out);
+    }
 }
 
 fn unknown_rule(name: &Located<String>, out: &mut Vec<Diagnostic>) {
