@@ -7,4 +7,5 @@ mod check;
 mod coverage;
 mod explain;
 mod fixtures;
+mod policy;
 mod samples;
