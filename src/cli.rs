@@ -62,6 +62,63 @@ pub enum Command {
     Coverage(CoverageArgs),
     /// At one moment: which channels are open and staffed, for whom, and whom escalation reaches
     At(AtArgs),
+    /// Render the staff handbook and the customer FAQs (Markdown and HTML)
+    Render(RenderArgs),
+    /// Work with the built-in document templates
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The plan file
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+
+    /// Directory the documents are written to (replaced as a whole)
+    #[arg(long, value_name = "DIR", default_value = "site")]
+    pub out: PathBuf,
+
+    /// Directory of templates overriding the built-in ones file by file (see `plan templates eject`)
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Render only this kind of document
+    #[arg(long, value_enum, value_name = "DOC")]
+    pub only: Option<DocumentArg>,
+
+    /// Render only these languages (comma-separated or repeated)
+    #[arg(long, value_name = "L", value_delimiter = ',')]
+    pub lang: Vec<String>,
+
+    /// Compare with the files in --out instead of writing; exit 1 when any is stale, missing or unexpected
+    #[arg(long)]
+    pub check: bool,
+
+    /// Print the JSON context each template receives, instead of rendering
+    #[arg(long)]
+    pub dump_context: bool,
+
+    /// Publish even when the plan has error findings
+    #[arg(long)]
+    pub allow_errors: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentArg {
+    Handbook,
+    Faq,
+    Index,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Write the built-in templates and string catalogues to DIR for customising
+    Eject {
+        /// An empty or new directory
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -18,21 +18,12 @@ pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::R
     let mut all = Vec::new();
     for (i, path) in files.iter().enumerate() {
         let loaded = load::load_file(path, FileId(i))?;
-        let mut found = loaded.diagnostics;
-        let mut overrides = Vec::new();
-        if let Some(plan) = &loaded.plan {
-            found.extend(rules::run(&Context::new(plan, today)));
-            overrides = plan_overrides(plan, &mut found);
-        }
-        overrides.extend(cli_overrides.iter().copied());
-        let found = diagnostic::apply_overrides(found, &overrides);
-        // Suppressions come last: they silence findings as finally reported, and the
-        // findings they make themselves follow the same overrides.
-        let found = match &loaded.plan {
-            Some(plan) => diagnostic::apply_overrides(rules::suppressions::apply(plan, today, found), &overrides),
-            None => found,
-        };
-        all.extend(found);
+        all.extend(findings(
+            loaded.diagnostics,
+            loaded.plan.as_ref(),
+            today,
+            &cli_overrides,
+        ));
         sources.push(loaded.source);
     }
     diagnostic::sort(&mut all);
@@ -66,6 +57,29 @@ pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::R
     } else {
         ExitStatus::Success
     })
+}
+
+/// Every finding of one loaded plan as reported: the loader's, the rules', with the plan's
+/// and the command line's severities and the plan's suppressions applied.
+pub(crate) fn findings(
+    mut found: Vec<Diagnostic>,
+    plan: Option<&Plan>,
+    today: chrono::NaiveDate,
+    cli_overrides: &[Override],
+) -> Vec<Diagnostic> {
+    let mut overrides = Vec::new();
+    if let Some(plan) = plan {
+        found.extend(rules::run(&Context::new(plan, today)));
+        overrides = plan_overrides(plan, &mut found);
+    }
+    overrides.extend(cli_overrides.iter().copied());
+    let found = diagnostic::apply_overrides(found, &overrides);
+    // Suppressions come last: they silence findings as finally reported, and the findings
+    // they make themselves follow the same overrides.
+    match plan {
+        Some(plan) => diagnostic::apply_overrides(rules::suppressions::apply(plan, today, found), &overrides),
+        None => found,
+    }
 }
 
 /// `--allow/--warn/--deny`, applied after the plan's own `checks:`; unknown rules are a

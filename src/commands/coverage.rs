@@ -4,12 +4,12 @@
 
 use crate::ExitStatus;
 use crate::cli::{CoverageArgs, Global, OutputFormat};
+use crate::coverage::grid::{Cell, day_cells};
 use crate::coverage::{
     DateWindow, GapKind, ProfileTimes, Timeline, format_instant, format_local, format_window, worst_wait,
 };
 use crate::model::Plan;
-use crate::time::interval::{Interval, IntervalSet};
-use crate::time::schedule::local_start;
+use crate::time::interval::IntervalSet;
 use anstyle::{AnsiColor, Style};
 use chrono::Days;
 use serde_json::{Value, json};
@@ -139,46 +139,13 @@ fn document(plan: &Plan, file: &str, timeline: &Timeline, args: &CoverageArgs) -
     })
 }
 
-/// What an hour of a profile's grid shows, in increasing order of urgency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Cell {
-    Unreachable,
-    Written,
-    Live,
-    Intended,
-    Gap,
-}
-
-impl Cell {
-    fn glyph(self) -> (&'static str, Style) {
-        match self {
-            Cell::Live => ("█", AnsiColor::Green.on_default()),
-            Cell::Written => ("▒", AnsiColor::Cyan.on_default()),
-            Cell::Unreachable => ("·", Style::new().dimmed()),
-            Cell::Intended => ("~", AnsiColor::Yellow.on_default()),
-            Cell::Gap => ("✗", AnsiColor::Red.on_default().bold()),
-        }
-    }
-}
-
-fn cell(p: &ProfileTimes, hour: Interval) -> Cell {
-    let h = IntervalSet::from_intervals([hour]);
-    let touches = |set: &IntervalSet| !set.intersection(&h).is_empty();
-    let gap = |intended: bool| {
-        p.gaps
-            .iter()
-            .any(|g| g.intended == intended && g.interval.start < hour.end && hour.start < g.interval.end)
-    };
-    if gap(false) {
-        Cell::Gap
-    } else if gap(true) {
-        Cell::Intended
-    } else if touches(&p.live_in_language) {
-        Cell::Live
-    } else if touches(&p.reachable) {
-        Cell::Written
-    } else {
-        Cell::Unreachable
+fn glyph(cell: Cell) -> (&'static str, Style) {
+    match cell {
+        Cell::Live => ("█", AnsiColor::Green.on_default()),
+        Cell::Written => ("▒", AnsiColor::Cyan.on_default()),
+        Cell::Unreachable => ("·", Style::new().dimmed()),
+        Cell::Intended => ("~", AnsiColor::Yellow.on_default()),
+        Cell::Gap => ("✗", AnsiColor::Red.on_default().bold()),
     }
 }
 
@@ -200,7 +167,7 @@ fn human(plan: &Plan, timeline: &Timeline, args: &CoverageArgs, out: &mut impl W
     ]
     .iter()
     .map(|(c, text)| {
-        let (g, style) = c.glyph();
+        let (g, style) = glyph(*c);
         format!("{style}{g}{style:#} {text}")
     })
     .collect();
@@ -214,17 +181,15 @@ fn human(plan: &Plan, timeline: &Timeline, args: &CoverageArgs, out: &mut impl W
         let mut date = timeline.days.from;
         while date < timeline.days.to {
             let mut row = String::new();
-            for hour in 0..24 {
-                let span = Interval {
-                    start: local_start(tz, date, hour * 60),
-                    end: local_start(tz, date, (hour + 1) * 60),
-                };
-                if span.start >= span.end {
-                    row.push(' '); // an hour skipped by a DST change
-                    continue;
+            for hour in day_cells(p, date) {
+                match hour {
+                    // An hour skipped by a DST change.
+                    None => row.push(' '),
+                    Some(c) => {
+                        let (g, style) = glyph(c);
+                        row.push_str(&format!("{style}{g}{style:#}"));
+                    }
                 }
-                let (g, style) = cell(p, span).glyph();
-                row.push_str(&format!("{style}{g}{style:#}"));
             }
             writeln!(out, "  {}  {row}", date.format("%a %Y-%m-%d"))?;
             let Some(next) = date.checked_add_days(Days::new(1)) else {

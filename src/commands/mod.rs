@@ -4,6 +4,7 @@ mod at;
 mod check;
 mod coverage;
 mod explain;
+mod render;
 mod rules;
 
 use crate::ExitStatus;
@@ -20,6 +21,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Some(Command::Explain(args)) => explain::run(&cli.global, args, &mut out),
         Some(Command::Coverage(args)) => coverage::run(&cli.global, args, &mut out),
         Some(Command::At(args)) => at::run(&cli.global, args, &mut out),
+        Some(Command::Render(args)) => render::run(&cli.global, args, &mut out),
+        Some(Command::Templates(crate::cli::TemplatesCommand::Eject { dir })) => {
+            render::eject(&cli.global, dir, &mut out)
+        }
         None => anyhow::bail!("no command given; `plan --help` lists them"),
     }?;
     out.flush()?;

@@ -8,6 +8,7 @@
 //! [`Timeline`] built here, so they cannot disagree.
 
 mod describe;
+pub mod grid;
 mod handover;
 mod response;
 

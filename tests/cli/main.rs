@@ -8,4 +8,5 @@ mod coverage;
 mod explain;
 mod fixtures;
 mod policy;
+mod render;
 mod samples;

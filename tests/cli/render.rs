@@ -1,0 +1,401 @@
+//! `plan render`: the documents of every sample plan, determinism, escaping, `--check`,
+//! template overrides, atomic output, and what the customer FAQ must never contain.
+
+use crate::support::{Run, root};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn read_dir(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        files.insert(
+            path.file_name().unwrap().to_string_lossy().into_owned(),
+            std::fs::read(&path).unwrap(),
+        );
+    }
+    files
+}
+
+fn sample(name: &str) -> String {
+    root().join("plans").join(name).to_string_lossy().into_owned()
+}
+
+fn render_sample(name: &str, out: &Path, env: &[(&str, &str)]) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_plan"));
+    cmd.args(["render", &sample(name), "--today", "2026-11-22", "--out"])
+        .arg(out)
+        .env("NO_COLOR", "1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{name}: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn every_sample_renders_its_documents_identically_on_any_machine() {
+    let samples = [
+        ("nordlicht-haushaltsgeraete.yaml", "de"),
+        ("dzintars-online.yaml", "lv"),
+        ("nuvem-software.toml", "pt"),
+        ("siam-mobile.yaml", "th"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, lang) in samples {
+        let a = dir.path().join(format!("{name}-a"));
+        let b = dir.path().join(format!("{name}-b"));
+        render_sample(name, &a, &[("TZ", "UTC"), ("LANG", "C")]);
+        render_sample(
+            name,
+            &b,
+            &[("TZ", "Asia/Tokyo"), ("LANG", "th_TH.UTF-8"), ("LC_ALL", "de_DE.UTF-8")],
+        );
+        let (fa, fb) = (read_dir(&a), read_dir(&b));
+        assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
+        for (file, bytes) in &fa {
+            assert!(bytes == &fb[file], "{name}: {file} differs between machines");
+        }
+        for expected in [
+            format!("handbook.{lang}.md"),
+            format!("handbook.{lang}.html"),
+            "handbook.en.html".to_owned(),
+            "index.html".to_owned(),
+        ] {
+            assert!(
+                fa.contains_key(&expected),
+                "{name}: {expected} missing from {:?}",
+                fa.keys()
+            );
+        }
+        assert!(
+            fa.keys()
+                .any(|f| f.starts_with("faq-") && f.ends_with(&format!(".{lang}.html"))),
+            "{name}: no FAQ in {lang}"
+        );
+        // Rendering again into the same directory gives the same bytes.
+        render_sample(name, &a, &[]);
+        assert_eq!(read_dir(&a), fa, "{name}: a second render differs");
+    }
+}
+
+#[test]
+fn the_faq_contains_nothing_internal() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "nordlicht-haushaltsgeraete.yaml",
+        "dzintars-online.yaml",
+        "nuvem-software.toml",
+        "siam-mobile.yaml",
+    ] {
+        let out = dir.path().join(name);
+        render_sample(name, &out, &[]);
+        let plan = std::fs::read_to_string(sample(name)).unwrap();
+        // Every contact's phone number, as written in the plan.
+        let phones: Vec<String> = plan
+            .split("contacts")
+            .nth(1)
+            .unwrap_or("")
+            .split(['\n'])
+            .take_while(|l| !l.starts_with("teams") && !l.starts_with("[[teams]]"))
+            .filter_map(|l| {
+                l.trim()
+                    .strip_prefix("phone")
+                    .map(|r| r.trim_start_matches([':', '=', ' ']).trim_matches('"').to_owned())
+            })
+            .collect();
+        assert!(!phones.is_empty(), "{name}: found no contact phones to look for");
+        for (file, bytes) in read_dir(&out).into_iter().filter(|(f, _)| f.starts_with("faq-")) {
+            let text = String::from_utf8(bytes).unwrap();
+            for phone in &phones {
+                assert!(
+                    !text.contains(phone.as_str()),
+                    "{name}: {file} shows the contact phone {phone}"
+                );
+            }
+        }
+    }
+}
+
+const HOSTILE: &str = r#"version: 1
+plan:
+  name: "<script>alert(1)</script> plan"
+  owner: anna
+  timezone: Europe/Berlin
+  holidays: DE-BE
+  languages: [en, lv, th]
+  review: { last: 2026-09-01, every: 6 months }
+contacts:
+  - { id: anna, name: "Anna <script>alert(1)</script>", phone: "+49 30 5550 1990" }
+teams:
+  - { id: desk, lead: anna, languages: [en, lv, th], hours: { mon-fri: 08:00-18:00 }, agents: 4 }
+channels:
+  - { id: phone, kind: phone, name: "Hotline <script>alert(1)</script>", team: desk, response: 2m, address: "+49 800 5550 100" }
+  - { id: email, kind: email, team: desk, response: 1 business day, address: help@example.com }
+profiles:
+  - id: bangkok
+    name: Customers in Bangkok
+    timezone: Asia/Bangkok
+    languages: [en, th]
+  - id: riga
+    name: Customers in Riga
+    timezone: Europe/Riga
+    languages: [lv]
+escalation:
+  - { id: standard, channels: [phone, email], steps: [{ team: desk }] }
+self-help:
+  faq:
+    - { question: "<script>alert(1)</script>?", answer: "Never <b>bold</b>." }
+"#;
+
+#[test]
+fn html_is_escaped_and_hours_are_shown_in_the_customers_zone_and_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), HOSTILE).unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+        .current_dir(dir.path())
+        .args(["render", "plan.yaml", "--today", "2026-11-22", "--out", "site"])
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let site = dir.path().join("site");
+    let files = read_dir(&site);
+    for (file, bytes) in files.iter().filter(|(f, _)| f.ends_with(".html")) {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains("<script>"), "{file} has an unescaped script tag");
+        assert!(!text.contains("<b>bold"), "{file} has unescaped markup");
+    }
+    // Berlin 08:00-18:00 is 14:00-24:00 in Bangkok in November.
+    let bangkok = String::from_utf8_lossy(&files["faq-bangkok.en.html"]).into_owned();
+    assert!(bangkok.contains("14:00–24:00"), "Bangkok times expected:\n{bangkok}");
+    assert!(!bangkok.contains("08:00–18:00"));
+    // Latvian weekday names in the Latvian FAQ (Riga is one hour ahead of Berlin).
+    let riga = String::from_utf8_lossy(&files["faq-riga.lv.html"]).into_owned();
+    assert!(riga.contains("09:00–19:00"), "{riga}");
+    assert!(
+        riga.contains("P–Pk") || riga.contains("pirmdiena"),
+        "Latvian weekdays expected:\n{riga}"
+    );
+    // The Thai FAQ renders, with Thai text.
+    let thai = String::from_utf8_lossy(&files["faq-bangkok.th.html"]).into_owned();
+    assert!(thai.contains("lang=\"th\""));
+    assert!(
+        thai.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)),
+        "no Thai text"
+    );
+}
+
+#[test]
+fn check_reports_stale_missing_and_unexpected_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.yaml");
+    std::fs::write(&plan, HOSTILE).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+            .current_dir(dir.path())
+            .args(["render", "plan.yaml", "--today", "2026-11-22", "--out", "site"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&[]).status.success());
+    assert_eq!(run(&["--check"]).status.code(), Some(0));
+    let site = dir.path().join("site");
+    std::fs::write(site.join("faq-riga.lv.md"), "edited").unwrap();
+    let out = run(&["--check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("stale: site/faq-riga.lv.md"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.join("faq-riga.lv.md")).unwrap(),
+        "edited",
+        "--check writes nothing"
+    );
+    assert!(run(&[]).status.success());
+    std::fs::remove_file(site.join("index.html")).unwrap();
+    let out = run(&["--check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("missing: site/index.html"));
+    assert!(run(&[]).status.success());
+    std::fs::write(&plan, HOSTILE.replace("Customers in Riga", "Customers in Latvia")).unwrap();
+    let out = run(&["--check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("stale: site/faq-riga.lv"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    std::fs::write(site.join("notes.txt"), "x").unwrap();
+    assert!(String::from_utf8_lossy(&run(&["--check"]).stdout).contains("unexpected: site/notes.txt"));
+}
+
+#[test]
+fn a_broken_override_fails_with_its_name_and_line_and_keeps_the_previous_output() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), HOSTILE).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+            .current_dir(dir.path())
+            .args(["render", "plan.yaml", "--today", "2026-11-22", "--out", "site"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&[]).status.success());
+    let before = read_dir(&dir.path().join("site"));
+    std::fs::create_dir(dir.path().join("mine")).unwrap();
+    std::fs::write(
+        dir.path().join("mine/faq.md"),
+        "# {{ profile.name }}\n\n{{ no_such_variable }}\n",
+    )
+    .unwrap();
+    let out = run(&["--templates", "mine"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("faq.md") && err.contains("line 3"), "{err}");
+    assert_eq!(
+        read_dir(&dir.path().join("site")),
+        before,
+        "the previous output is untouched"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        leftovers.iter().all(|n| !n.starts_with(".site")),
+        "temporary directories left: {leftovers:?}"
+    );
+    // A working override replaces just that file.
+    std::fs::write(dir.path().join("mine/faq.md"), "# {{ profile.name }}\n").unwrap();
+    assert!(run(&["--templates", "mine"]).status.success());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("site/faq-riga.lv.md")).unwrap(),
+        "# Customers in Riga\n"
+    );
+    // A template directory that does not exist is a tool error.
+    assert_eq!(run(&["--templates", "nowhere"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_plan_with_errors_is_not_published() {
+    let broken = HOSTILE.replace("team: desk, response: 2m", "team: dsk, response: 2m");
+    let out = Run::new()
+        .file("plan.yaml", &broken)
+        .args(["render", "plan.yaml", "--today", "2026-11-22", "--out", "site"])
+        .expect(1);
+    assert!(
+        out.stdout.contains("unknown-reference") || out.stdout.contains("R001"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("--allow-errors"));
+    Run::new()
+        .file("plan.yaml", &broken)
+        .args([
+            "render",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--out",
+            "site",
+            "--allow-errors",
+        ])
+        .expect(0);
+}
+
+#[test]
+fn eject_writes_the_built_in_templates_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["templates", "eject", "mine"]).status.success());
+    for name in [
+        "handbook.md",
+        "handbook.html",
+        "faq.md",
+        "faq.html",
+        "index.html",
+        "i18n/en.toml",
+        "i18n/th.toml",
+    ] {
+        assert!(dir.path().join("mine").join(name).is_file(), "{name} not ejected");
+    }
+    assert_eq!(run(&["templates", "eject", "mine"]).status.code(), Some(2));
+    // The ejected templates render the same documents as the built-in ones.
+    std::fs::write(dir.path().join("plan.yaml"), HOSTILE).unwrap();
+    assert!(
+        run(&["render", "plan.yaml", "--today", "2026-11-22", "--out", "a"])
+            .status
+            .success()
+    );
+    assert!(
+        run(&[
+            "render",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--out",
+            "b",
+            "--templates",
+            "mine"
+        ])
+        .status
+        .success()
+    );
+    assert_eq!(read_dir(&dir.path().join("a")), read_dir(&dir.path().join("b")));
+}
+
+#[test]
+fn only_and_lang_select_documents_and_dump_context_shows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), HOSTILE).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(
+        run(&[
+            "render",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--out",
+            "s",
+            "--only",
+            "faq",
+            "--lang",
+            "th"
+        ])
+        .status
+        .success()
+    );
+    assert_eq!(
+        read_dir(&dir.path().join("s")).keys().cloned().collect::<Vec<_>>(),
+        ["faq-bangkok.th.html", "faq-bangkok.th.md"]
+    );
+    let out = run(&["render", "plan.yaml", "--today", "2026-11-22", "--dump-context"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let faq = &doc["faq-bangkok.en"];
+    for internal in ["contacts", "authority", "teams", "escalation", "training"] {
+        assert!(faq.get(internal).is_none(), "the FAQ context has `{internal}`");
+    }
+    assert!(doc["handbook.en"]["contacts"].is_array());
+    assert!(!dir.path().join("site").exists(), "--dump-context writes nothing");
+}
