@@ -142,9 +142,8 @@ impl Language {
         let mut value = None;
         for part in key.split('.') {
             value = table.get(part);
-            match value {
-                Some(toml::Value::Table(t)) => table = t,
-                _ => {}
+            if let Some(toml::Value::Table(t)) = value {
+                table = t
             }
         }
         value
@@ -232,17 +231,17 @@ impl Language {
 
     fn clock(&self, seconds: u64) -> String {
         const DAY: u64 = 86_400;
-        if seconds >= 7 * DAY && seconds % (7 * DAY) == 0 {
+        if seconds >= 7 * DAY && seconds.is_multiple_of(7 * DAY) {
             self.counted("duration.weeks", seconds / (7 * DAY))
-        } else if seconds >= DAY && seconds % DAY == 0 {
+        } else if seconds >= DAY && seconds.is_multiple_of(DAY) {
             self.counted("duration.days", seconds / DAY)
-        } else if seconds >= 3600 && seconds % 3600 == 0 {
+        } else if seconds >= 3600 && seconds.is_multiple_of(3600) {
             self.counted("duration.hours", seconds / 3600)
         } else if seconds >= 3600 {
             let hours = self.counted("duration.hours", seconds / 3600);
             let minutes = self.counted("duration.minutes", (seconds % 3600).div_ceil(60));
             format!("{hours} {minutes}")
-        } else if seconds >= 60 && seconds % 60 == 0 {
+        } else if seconds >= 60 && seconds.is_multiple_of(60) {
             self.counted("duration.minutes", seconds / 60)
         } else {
             self.counted("duration.seconds", seconds)
