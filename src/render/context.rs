@@ -151,6 +151,31 @@ fn monday_from(date: NaiveDate) -> NaiveDate {
     }
 }
 
+/// When a team has somebody on shift in an ordinary week, as lines: its shifts merged.
+fn team_week(plan: &Plan, src: &Source<'_>, team: &crate::model::Team, lang: &Language) -> Value {
+    let Some(i) = plan.teams.iter().position(|t| t.id.value == team.id.value) else {
+        return json!([]);
+    };
+    let tz = src.timeline.teams[i].owner.tz;
+    let monday = monday_from(src.today);
+    let owner = Owner {
+        tz,
+        holidays: crate::time::holidays::HolidaySet::empty(),
+    };
+    let window = Interval {
+        start: local_start(tz, monday, 0) - 2 * 86_400,
+        end: local_start(tz, monday + Days::new(7), 0) + 2 * 86_400,
+    };
+    let week = team
+        .shifts
+        .iter()
+        .filter(|s| s.agents.value > 0)
+        .fold(IntervalSet::new(), |acc, s| {
+            acc.union(&owner.evaluate(&s.hours.value, HolidayDefault::Closed, window))
+        });
+    weekly_lines(&week, tz, monday, lang)
+}
+
 /// A channel's open hours in an ordinary week (no public holidays), as a set.
 fn typical_week(plan: &Plan, timeline: &Timeline, ci: usize, monday: NaiveDate) -> IntervalSet {
     let channel = &plan.channels[ci];
@@ -368,7 +393,7 @@ pub fn handbook(src: &Source<'_>, lang: &Language, documents: &Value) -> Value {
                                     "number": k + 1, "after": after, "kind": "team",
                                     "name": team_name(plan, &id.value, lang), "role": Value::Null,
                                     "phone": Value::Null, "email": Value::Null,
-                                    "hours": team.map_or(json!([]), |t| t.shifts.iter().flat_map(|s| schedule_lines(&s.hours.value, lang).as_array().cloned().unwrap_or_default()).collect()),
+                                    "hours": team.map_or(json!([]), |t| team_week(plan, src, t, lang)),
                                 })
                             }
                             StepTarget::Contact(id) => {
