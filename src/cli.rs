@@ -67,6 +67,55 @@ pub enum Command {
     /// Work with the built-in document templates
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Write a commented starter plan that passes `plan check`
+    Init(InitArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+    /// Print the JSON Schema of the plan file
+    Schema,
+    /// Erlang C: agents needed per interval for the forecast volume and target, against agents on duty
+    Staffing(StaffingArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StaffingArgs {
+    /// The plan file
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+
+    /// Only this channel (by id)
+    #[arg(long, value_name = "ID")]
+    pub channel: Option<String>,
+
+    /// Length of an interval in minutes: 15, 30 or 60
+    #[arg(long, value_name = "MINUTES", default_value_t = 30, value_parser = interval_minutes)]
+    pub interval: u32,
+}
+
+fn interval_minutes(s: &str) -> Result<u32, String> {
+    match s.trim() {
+        "15" => Ok(15),
+        "30" => Ok(30),
+        "60" => Ok(60),
+        other => Err(format!("`{other}` is not an interval; use 15, 30 or 60 (minutes)")),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the plan (default: plan.yaml, or plan.toml with `--format toml`); the
+    /// format follows the extension unless `--format yaml|toml` is given
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -188,9 +237,23 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
+    /// For people: findings with a source snippet, tables
     #[value(alias = "table")]
     Human,
+    /// One JSON document
     Json,
+    /// SARIF 2.1.0, for code scanning (`plan check` only)
+    Sarif,
+    /// GitHub Actions workflow commands, which annotate a pull request (`plan check` only)
+    Github,
+    /// JUnit XML, one testcase per rule and plan (`plan check` only)
+    Junit,
+    /// For `plan init` only: write the starter plan in YAML
+    #[value(hide = true)]
+    Yaml,
+    /// For `plan init` only: write the starter plan in TOML
+    #[value(hide = true)]
+    Toml,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -49,6 +49,7 @@ pub enum Family {
     Feedback,
     Content,
     Suppressions,
+    Staffing,
 }
 
 impl Family {
@@ -65,6 +66,7 @@ impl Family {
             Family::Feedback => "feedback",
             Family::Content => "content",
             Family::Suppressions => "suppressions",
+            Family::Staffing => "staffing",
             Family::People => "people",
         }
     }

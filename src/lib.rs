@@ -15,7 +15,9 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod source;
+pub mod staffing;
 pub mod suggest;
 pub mod time;
 

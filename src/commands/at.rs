@@ -31,7 +31,8 @@ pub fn run(global: &Global, args: &AtArgs, out: &mut impl Write) -> anyhow::Resu
             serde_json::to_writer_pretty(&mut *out, &moment.json(&plan, &timeline, plan_tz))?;
             writeln!(out)?;
         }
-        OutputFormat::Human => moment.human(&plan, &timeline, plan_tz, out)?,
+        // Only `human` and `json` reach here (see `commands::run`).
+        _ => moment.human(&plan, &timeline, plan_tz, out)?,
     }
     Ok(ExitStatus::Success)
 }

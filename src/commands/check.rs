@@ -5,7 +5,7 @@ use crate::cli::{CheckArgs, FailOn, Global, OutputFormat};
 use crate::diagnostic::{self, Counts, Diagnostic, Override, Severity};
 use crate::load;
 use crate::model::{FileId, Located, Plan};
-use crate::output::{Report, human, json};
+use crate::output::{Report, github, human, json, junit, sarif};
 use crate::rules::{self, Context};
 use std::io::Write;
 
@@ -38,7 +38,14 @@ pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::R
             serde_json::to_writer_pretty(&mut *out, &json::document(&report))?;
             writeln!(out)?;
         }
-        OutputFormat::Human => {
+        OutputFormat::Sarif => {
+            serde_json::to_writer_pretty(&mut *out, &sarif::document(&report))?;
+            writeln!(out)?;
+        }
+        OutputFormat::Github => write!(out, "{}", github::commands(&report))?,
+        OutputFormat::Junit => write!(out, "{}", junit::document(&report))?,
+        // `yaml` and `toml` are refused before any command but `init` runs.
+        OutputFormat::Human | OutputFormat::Yaml | OutputFormat::Toml => {
             for d in &all {
                 writeln!(out, "{}", human::render(&report, d, true))?;
             }

@@ -50,7 +50,8 @@ pub fn run(global: &Global, args: &CoverageArgs, out: &mut impl Write) -> anyhow
             serde_json::to_writer_pretty(&mut *out, &document(&plan, &source.display_path(), &timeline, args))?;
             writeln!(out)?;
         }
-        OutputFormat::Human => human(&plan, &timeline, args, out)?,
+        // Only `human` and `json` reach here (see `commands::run`).
+        _ => human(&plan, &timeline, args, out)?,
     }
     Ok(ExitStatus::Success)
 }

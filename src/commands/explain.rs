@@ -26,7 +26,8 @@ pub fn run(global: &Global, args: &ExplainArgs, out: &mut impl Write) -> anyhow:
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
-        OutputFormat::Human => {
+        // Only `human` and `json` reach here (see `commands::run`).
+        _ => {
             writeln!(out, "# {} ({})", rule.name, rule.code)?;
             writeln!(out)?;
             writeln!(

@@ -4,16 +4,21 @@ mod at;
 mod check;
 mod coverage;
 mod explain;
+mod init;
 mod render;
 mod rules;
+mod schema;
+mod shell;
+mod staffing;
 
 use crate::ExitStatus;
-use crate::cli::{Cli, ColorWhen, Command};
+use crate::cli::{Cli, ColorWhen, Command, OutputFormat};
 use std::io::Write;
 
 /// Dispatch a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     let mut out = stdout(cli.global.color);
+    check_format(&cli)?;
     let status = match &cli.command {
         _ if cli.version => version(cli.verbose, &mut out),
         Some(Command::Check(args)) => check::run(&cli.global, args, &mut out),
@@ -25,6 +30,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Some(Command::Templates(crate::cli::TemplatesCommand::Eject { dir })) => {
             render::eject(&cli.global, dir, &mut out)
         }
+        Some(Command::Init(args)) => init::run(&cli.global, args, &mut out),
+        Some(Command::Completions(args)) => shell::completions(args.shell, &mut out),
+        Some(Command::Man) => shell::man(&mut out),
+        Some(Command::Staffing(args)) => staffing::run(&cli.global, args, &mut out),
+        Some(Command::Schema) => schema::run(&mut out),
         None => anyhow::bail!("no command given; `plan --help` lists them"),
     }?;
     out.flush()?;
@@ -42,6 +52,40 @@ fn stdout(color: ColorWhen) -> std::io::BufWriter<anstream::AutoStream<std::io::
     // Buffered: the JSON writer emits many small pieces, each of which would otherwise
     // pass through colour stripping and a system call on its own.
     std::io::BufWriter::new(anstream::AutoStream::new(std::io::stdout().lock(), choice))
+}
+
+/// Each command takes the formats that apply to it: findings in every format, other
+/// reports in `human` and `json`, `init` writes `yaml` or `toml`.
+fn check_format(cli: &Cli) -> anyhow::Result<()> {
+    let format = cli.global.format;
+    let (name, allowed): (&str, &[OutputFormat]) = match &cli.command {
+        Some(Command::Check(_)) => return Ok(()),
+        Some(Command::Init(_)) => ("init", &[OutputFormat::Human, OutputFormat::Yaml, OutputFormat::Toml]),
+        Some(Command::Coverage(_)) => ("coverage", &[OutputFormat::Human, OutputFormat::Json]),
+        Some(Command::At(_)) => ("at", &[OutputFormat::Human, OutputFormat::Json]),
+        Some(Command::Rules) => ("rules", &[OutputFormat::Human, OutputFormat::Json]),
+        Some(Command::Explain(_)) => ("explain", &[OutputFormat::Human, OutputFormat::Json]),
+        Some(Command::Staffing(_)) => ("staffing", &[OutputFormat::Human, OutputFormat::Json]),
+        Some(Command::Schema) => ("schema", &[OutputFormat::Human, OutputFormat::Json]),
+        Some(Command::Render(_)) => ("render", &[OutputFormat::Human]),
+        Some(Command::Templates(_)) => ("templates", &[OutputFormat::Human]),
+        Some(Command::Completions(_)) => ("completions", &[OutputFormat::Human]),
+        Some(Command::Man) => ("man", &[OutputFormat::Human]),
+        None => return Ok(()),
+    };
+    if allowed.contains(&format) {
+        return Ok(());
+    }
+    let names: Vec<String> = allowed
+        .iter()
+        .filter(|f| **f != OutputFormat::Human || name != "init")
+        .map(|f| format!("{f:?}").to_lowercase())
+        .collect();
+    anyhow::bail!(
+        "--format {}: `plan {name}` writes {}",
+        format!("{format:?}").to_lowercase(),
+        names.join(" or ")
+    )
 }
 
 /// `plan --version [--verbose]`.

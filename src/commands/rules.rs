@@ -22,7 +22,8 @@ pub fn run(global: &Global, out: &mut impl Write) -> anyhow::Result<ExitStatus> 
             serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "rules": rules }))?;
             writeln!(out)?;
         }
-        OutputFormat::Human => {
+        // Only `human` and `json` reach here (see `commands::run`).
+        _ => {
             let mut table = Table::new();
             table
                 .load_style(UTF8_FULL_CONDENSED)

@@ -141,6 +141,34 @@ pub fn describe_windows(tz: Tz, windows: &[Interval], max: usize) -> String {
     }
 }
 
+/// Windows of one ordinary week as weekday patterns: `Mon-Fri 08:00-12:00, Sat 09:00-16:00`.
+pub fn describe_weekly(tz: Tz, windows: &[Interval]) -> String {
+    let mut groups: BTreeMap<(String, String, i64), (WeekdaySet, Instant)> = BTreeMap::new();
+    for w in windows {
+        let (start, end) = (local(tz, w.start), local(tz, w.end));
+        let spans = (end.date_naive() - start.date_naive()).num_days();
+        let day = WeekdaySet::single(start.weekday().num_days_from_monday() as usize);
+        let entry = groups
+            .entry((hhmm(&start), hhmm(&end), spans))
+            .or_insert((WeekdaySet::default(), w.start));
+        entry.0 = entry.0.union(day);
+        entry.1 = entry.1.min(w.start);
+    }
+    let mut items: Vec<(Instant, String)> = groups
+        .into_iter()
+        .map(|((from, to, spans), (days, first))| {
+            let to = if spans > 0 && to == "00:00" {
+                "24:00".to_owned()
+            } else {
+                to
+            };
+            (first, format!("{} {from}-{to}", title_case(&days.label())))
+        })
+        .collect();
+    items.sort();
+    items.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ pub mod grid;
 mod handover;
 mod response;
 
-pub use describe::{describe_windows, format_instant, format_local, format_window, windows_json};
+pub use describe::{describe_weekly, describe_windows, format_instant, format_local, format_window, windows_json};
 pub use handover::{Delay, Missed, missed_handovers};
 pub use response::{Wait, late_arrivals, late_arrivals_json, worst_wait};
 

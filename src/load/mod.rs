@@ -8,7 +8,7 @@
 mod calendars;
 mod discover;
 mod node;
-mod plan;
+pub(crate) mod plan;
 mod reader;
 mod toml;
 mod values;

@@ -6,7 +6,8 @@ use super::reader::{Fields, Reader};
 use crate::model::*;
 use crate::rules::load::UNSUPPORTED_VERSION;
 
-const SECTIONS: &[&str] = &[
+/// The top-level sections of a plan.
+pub(crate) const SECTIONS: &[&str] = &[
     "version",
     "plan",
     "contacts",
@@ -24,6 +25,109 @@ const SECTIONS: &[&str] = &[
     "staffing",
     "checks",
 ];
+
+// The keys each map of the plan accepts; the JSON Schema (`crate::schema`) is tested against them.
+pub(crate) const PLAN_KEYS: &[&str] = &[
+    "name",
+    "company",
+    "owner",
+    "timezone",
+    "holidays",
+    "currency",
+    "languages",
+    "review",
+    "horizon",
+];
+pub(crate) const REVIEW_KEYS: &[&str] = &["last", "every"];
+pub(crate) const CONTACT_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "role",
+    "phone",
+    "email",
+    "hours",
+    "timezone",
+    "holidays",
+    "languages",
+];
+pub(crate) const TEAM_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "lead",
+    "languages",
+    "skills",
+    "timezone",
+    "holidays",
+    "hours",
+    "agents",
+    "shifts",
+];
+pub(crate) const SHIFT_KEYS: &[&str] = &["name", "hours", "agents"];
+pub(crate) const CHANNEL_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "name",
+    "description",
+    "address",
+    "toll-free",
+    "team",
+    "hours",
+    "response",
+    "timezone",
+    "holidays",
+];
+pub(crate) const PROFILE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "countries",
+    "timezone",
+    "holidays",
+    "languages",
+    "age",
+    "gender",
+    "education",
+    "needs",
+    "channels",
+    "expects",
+    "intended-gaps",
+];
+pub(crate) const EXPECTATION_KEYS: &[&str] = &["hours", "live", "response"];
+pub(crate) const INTENDED_GAP_KEYS: &[&str] = &["hours", "reason"];
+pub(crate) const ESCALATION_KEYS: &[&str] = &["id", "name", "description", "channels", "steps"];
+pub(crate) const STEP_KEYS: &[&str] = &["team", "contact", "after"];
+pub(crate) const COMPLAINT_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "escalation",
+    "resolve-within",
+    "order-value-cap",
+    "remedies",
+];
+pub(crate) const REMEDY_KEYS: &[&str] = &["kind", "value", "approver", "description"];
+pub(crate) const AFTER_SALES_KEYS: &[&str] = &["warranty", "installation", "technical-support", "returns"];
+pub(crate) const INSTALLATION_KEYS: &[&str] = &["offered", "price", "condition"];
+pub(crate) const RETURNS_KEYS: &[&str] = &["within", "condition"];
+pub(crate) const TRAINING_KEYS: &[&str] = &["id", "name", "topics", "for", "every", "last"];
+pub(crate) const SELF_HELP_KEYS: &[&str] = &["faq", "guides"];
+pub(crate) const FAQ_KEYS: &[&str] = &["question", "answer"];
+pub(crate) const GUIDE_KEYS: &[&str] = &["id", "title", "steps", "url"];
+pub(crate) const FEEDBACK_KEYS: &[&str] = &["id", "name", "kind", "via", "when"];
+pub(crate) const METRIC_KEYS: &[&str] = &["id", "name", "target", "source", "channel"];
+pub(crate) const STAFFING_KEYS: &[&str] = &[
+    "channel",
+    "handle-time",
+    "target",
+    "shrinkage",
+    "max-occupancy",
+    "concurrency",
+    "volume",
+];
+pub(crate) const VOLUME_KEYS: &[&str] = &["hours", "per-hour"];
+pub(crate) const CHECKS_KEYS: &[&str] = &["allow", "warn", "deny", "ignore"];
+pub(crate) const SUPPRESSION_KEYS: &[&str] = &["rule", "path", "reason", "until"];
 
 /// Read a whole plan. Returns `None` when the root is not a map or the version is not 1:
 /// then nothing else can be read meaningfully.
@@ -152,18 +256,7 @@ macro_rules! opt {
 
 fn meta(r: &mut Reader<'_>, node: &Node, path: &PlanPath, key_span: Option<crate::source::Span>) -> PlanMeta {
     let loc = r.loc(key_span.unwrap_or(node.span), path);
-    let keys = [
-        "name",
-        "company",
-        "owner",
-        "timezone",
-        "holidays",
-        "currency",
-        "languages",
-        "review",
-        "horizon",
-    ];
-    let Some(f) = r.fields(node, path, &keys, "{ name: …, timezone: Europe/Berlin }") else {
+    let Some(f) = r.fields(node, path, PLAN_KEYS, "{ name: …, timezone: Europe/Berlin }") else {
         return PlanMeta {
             loc,
             ..PlanMeta::default()
@@ -171,7 +264,7 @@ fn meta(r: &mut Reader<'_>, node: &Node, path: &PlanPath, key_span: Option<crate
     };
     let review = f.get("review").and_then(|n| {
         let p = f.path("review");
-        let rf = r.fields(n, &p, &["last", "every"], "{ last: 2026-06-15, every: 6 months }")?;
+        let rf = r.fields(n, &p, REVIEW_KEYS, "{ last: 2026-06-15, every: 6 months }")?;
         Some(Review {
             loc: r.loc(n.span, &p),
             last: opt!(r, rf, "last", date),
@@ -198,21 +291,10 @@ fn meta(r: &mut Reader<'_>, node: &Node, path: &PlanPath, key_span: Option<crate
 }
 
 fn contact(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Contact> {
-    let keys = [
-        "id",
-        "name",
-        "role",
-        "phone",
-        "email",
-        "hours",
-        "timezone",
-        "holidays",
-        "languages",
-    ];
     let f = r.fields(
         node,
         path,
-        &keys,
+        CONTACT_KEYS,
         "{ id: anna-weber, name: Anna Weber, phone: \"+49 30 5550 1990\" }",
     )?;
     let id = required_id(r, &f, "`id: anna-weber`");
@@ -235,23 +317,10 @@ fn contact(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Contact> 
 }
 
 fn team(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Team> {
-    let keys = [
-        "id",
-        "name",
-        "description",
-        "lead",
-        "languages",
-        "skills",
-        "timezone",
-        "holidays",
-        "hours",
-        "agents",
-        "shifts",
-    ];
     let f = r.fields(
         node,
         path,
-        &keys,
+        TEAM_KEYS,
         "{ id: first-line, hours: { mon-fri: 08:00-18:00 }, agents: 4 }",
     )?;
     let id = required_id(r, &f, "`id: first-line`");
@@ -328,12 +397,7 @@ fn team(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Team> {
 }
 
 fn shift(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Shift> {
-    let f = r.fields(
-        node,
-        path,
-        &["name", "hours", "agents"],
-        "{ hours: { mon-fri: 08:00-14:00 }, agents: 6 }",
-    )?;
+    let f = r.fields(node, path, SHIFT_KEYS, "{ hours: { mon-fri: 08:00-14:00 }, agents: 6 }")?;
     if !f.has("hours") {
         r.missing(&f, "hours", "`hours: { mon-fri: 08:00-14:00 }`");
     }
@@ -375,23 +439,10 @@ fn one_of<T: Copy>(
 }
 
 fn channel(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Channel> {
-    let keys = [
-        "id",
-        "kind",
-        "name",
-        "description",
-        "address",
-        "toll-free",
-        "team",
-        "hours",
-        "response",
-        "timezone",
-        "holidays",
-    ];
     let f = r.fields(
         node,
         path,
-        &keys,
+        CHANNEL_KEYS,
         "{ id: phone, kind: phone, team: first-line, response: 2m }",
     )?;
     let id = required_id(r, &f, "`id: phone`");
@@ -423,26 +474,10 @@ fn channel(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Channel> 
 }
 
 fn profile(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Profile> {
-    let keys = [
-        "id",
-        "name",
-        "description",
-        "countries",
-        "timezone",
-        "holidays",
-        "languages",
-        "age",
-        "gender",
-        "education",
-        "needs",
-        "channels",
-        "expects",
-        "intended-gaps",
-    ];
     let f = r.fields(
         node,
         path,
-        &keys,
+        PROFILE_KEYS,
         "{ id: home-owners, timezone: Europe/Berlin, languages: [de] }",
     )?;
     let id = required_id(r, &f, "`id: home-owners`");
@@ -451,7 +486,7 @@ fn profile(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Profile> 
         let ef = r.fields(
             n,
             &p,
-            &["hours", "live", "response"],
+            EXPECTATION_KEYS,
             "{ hours: { mon-sat: 08:00-20:00 }, live: true, response: 1 day }",
         )?;
         Some(Expectation {
@@ -471,12 +506,7 @@ fn profile(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Profile> 
             )
             .into_iter()
             .filter_map(|(n, p)| {
-                let gf = r.fields(
-                    n,
-                    &p,
-                    &["hours", "reason"],
-                    "{ hours: { sat: 16:00-20:00 }, reason: … }",
-                )?;
+                let gf = r.fields(n, &p, INTENDED_GAP_KEYS, "{ hours: { sat: 16:00-20:00 }, reason: … }")?;
                 if !gf.has("hours") {
                     r.missing(&gf, "hours", "`hours: { sat: 16:00-20:00 }`");
                 }
@@ -523,7 +553,7 @@ fn escalation(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Escala
     let f = r.fields(
         node,
         path,
-        &["id", "name", "description", "channels", "steps"],
+        ESCALATION_KEYS,
         "{ id: standard, channels: [phone], steps: [{ team: first-line }] }",
     )?;
     let id = required_id(r, &f, "`id: standard`");
@@ -557,12 +587,7 @@ fn escalation(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Escala
 }
 
 fn step(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<EscalationStep> {
-    let f = r.fields(
-        node,
-        path,
-        &["team", "contact", "after"],
-        "{ team: technicians, after: 30m }",
-    )?;
+    let f = r.fields(node, path, STEP_KEYS, "{ team: technicians, after: 30m }")?;
     let target = match (f.get("team"), f.get("contact")) {
         (Some(t), None) => r.reference(t, &f.path("team")).map(StepTarget::Team),
         (None, Some(c)) => r.reference(c, &f.path("contact")).map(StepTarget::Contact),
@@ -590,19 +615,10 @@ fn step(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<EscalationSt
 }
 
 fn complaint(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Complaint> {
-    let keys = [
-        "id",
-        "name",
-        "description",
-        "escalation",
-        "resolve-within",
-        "order-value-cap",
-        "remedies",
-    ];
     let f = r.fields(
         node,
         path,
-        &keys,
+        COMPLAINT_KEYS,
         "{ id: late-delivery, escalation: standard, remedies: [...] }",
     )?;
     let id = required_id(r, &f, "`id: late-delivery`");
@@ -635,7 +651,7 @@ fn remedy(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Remedy> {
     let f = r.fields(
         node,
         path,
-        &["kind", "value", "approver", "description"],
+        REMEDY_KEYS,
         "{ kind: coupon, value: 10%, approver: first-line }",
     )?;
     let kind = match f.get("kind") {
@@ -682,20 +698,10 @@ fn authority(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Vec<AuthorityE
 }
 
 fn after_sales(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<AfterSales> {
-    let f = r.fields(
-        node,
-        path,
-        &["warranty", "installation", "technical-support", "returns"],
-        "{ warranty: 24 months }",
-    )?;
+    let f = r.fields(node, path, AFTER_SALES_KEYS, "{ warranty: 24 months }")?;
     let installation = f.get("installation").and_then(|n| {
         let p = f.path("installation");
-        let inf = r.fields(
-            n,
-            &p,
-            &["offered", "price", "condition"],
-            "{ offered: true, price: 0 EUR }",
-        )?;
+        let inf = r.fields(n, &p, INSTALLATION_KEYS, "{ offered: true, price: 0 EUR }")?;
         let offered = match inf.get("offered") {
             Some(o) => r.boolean(o, &inf.path("offered")),
             None => {
@@ -712,7 +718,7 @@ fn after_sales(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<After
     });
     let returns = f.get("returns").and_then(|n| {
         let p = f.path("returns");
-        let rf = r.fields(n, &p, &["within", "condition"], "{ within: 30 days }")?;
+        let rf = r.fields(n, &p, RETURNS_KEYS, "{ within: 30 days }")?;
         Some(Returns {
             loc: r.loc(n.span, &p),
             within: opt!(r, rf, "within", duration),
@@ -735,7 +741,7 @@ fn training(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Training
     let f = r.fields(
         node,
         path,
-        &["id", "name", "topics", "for", "every", "last"],
+        TRAINING_KEYS,
         "{ id: complaint-handling, topics: [de-escalation], for: [first-line], every: 12 months }",
     )?;
     let id = required_id(r, &f, "`id: complaint-handling`");
@@ -757,7 +763,7 @@ fn training(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Training
 }
 
 fn self_help(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> SelfHelp {
-    let Some(f) = r.fields(node, path, &["faq", "guides"], "{ faq: [...], guides: [...] }") else {
+    let Some(f) = r.fields(node, path, SELF_HELP_KEYS, "{ faq: [...], guides: [...] }") else {
         return SelfHelp::default();
     };
     let faq = f
@@ -766,7 +772,7 @@ fn self_help(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> SelfHelp {
             r.list(n, &f.path("faq"), "- { question: …, answer: … }")
                 .into_iter()
                 .filter_map(|(n, p)| {
-                    let qf = r.fields(n, &p, &["question", "answer"], "{ question: …, answer: … }")?;
+                    let qf = r.fields(n, &p, FAQ_KEYS, "{ question: …, answer: … }")?;
                     for key in ["question", "answer"] {
                         if !qf.has(key) {
                             r.missing(&qf, key, "`question: …` and `answer: …`");
@@ -789,12 +795,7 @@ fn self_help(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> SelfHelp {
             r.list(n, &f.path("guides"), "- { id: reset, title: …, steps: [...] }")
                 .into_iter()
                 .filter_map(|(n, p)| {
-                    let gf = r.fields(
-                        n,
-                        &p,
-                        &["id", "title", "steps", "url"],
-                        "{ id: reset, title: …, steps: [...] }",
-                    )?;
+                    let gf = r.fields(n, &p, GUIDE_KEYS, "{ id: reset, title: …, steps: [...] }")?;
                     let id = required_id(r, &gf, "`id: reset-error-light`");
                     if !gf.has("title") {
                         r.missing(&gf, "title", "`title: …`");
@@ -831,7 +832,7 @@ fn feedback(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Feedback
     let f = r.fields(
         node,
         path,
-        &["id", "name", "kind", "via", "when"],
+        FEEDBACK_KEYS,
         "{ id: csat-survey, kind: survey, via: email }",
     )?;
     let id = required_id(r, &f, "`id: csat-survey`");
@@ -860,7 +861,7 @@ fn metric(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Metric> {
     let f = r.fields(
         node,
         path,
-        &["id", "name", "target", "source", "channel"],
+        METRIC_KEYS,
         "{ id: csat, target: \">= 90%\", source: csat-survey }",
     )?;
     let id = required_id(r, &f, "`id: csat`");
@@ -876,19 +877,10 @@ fn metric(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Metric> {
 }
 
 fn staffing(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<StaffingForecast> {
-    let keys = [
-        "channel",
-        "handle-time",
-        "target",
-        "shrinkage",
-        "max-occupancy",
-        "concurrency",
-        "volume",
-    ];
     let f = r.fields(
         node,
         path,
-        &keys,
+        STAFFING_KEYS,
         "{ channel: phone, handle-time: 6m, target: 80% in 20s, volume: [...] }",
     )?;
     let channel = match f.get("channel") {
@@ -908,12 +900,7 @@ fn staffing(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Staffing
             )
             .into_iter()
             .filter_map(|(n, p)| {
-                let vf = r.fields(
-                    n,
-                    &p,
-                    &["hours", "per-hour"],
-                    "{ hours: { mon-fri: 08:00-12:00 }, per-hour: 120 }",
-                )?;
+                let vf = r.fields(n, &p, VOLUME_KEYS, "{ hours: { mon-fri: 08:00-12:00 }, per-hour: 120 }")?;
                 for key in ["hours", "per-hour"] {
                     if !vf.has(key) {
                         r.missing(&vf, key, "`hours: { mon-fri: 08:00-12:00 }` and `per-hour: 120`");
@@ -970,12 +957,7 @@ fn percent(r: &mut Reader<'_>, node: &Node, path: &PlanPath, min: f64, max: f64)
 }
 
 fn checks(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> ChecksConfig {
-    let Some(f) = r.fields(
-        node,
-        path,
-        &["allow", "warn", "deny", "ignore"],
-        "{ allow: [unused-definition] }",
-    ) else {
+    let Some(f) = r.fields(node, path, CHECKS_KEYS, "{ allow: [unused-definition] }") else {
         return ChecksConfig::default();
     };
     let ignore = match f.get("ignore") {
@@ -1001,7 +983,7 @@ fn checks(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> ChecksConfig {
 fn suppression(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Suppression> {
     let example =
         "{ rule: holiday-mismatch, path: channels[phone], reason: Agreed with the works council, until: 2027-03-31 }";
-    let f = r.fields(node, path, &["rule", "path", "reason", "until"], example)?;
+    let f = r.fields(node, path, SUPPRESSION_KEYS, example)?;
     let loc = r.loc(node.span, path);
     let rule = match f.get("rule") {
         Some(n) => r.string(n, &f.path("rule")),

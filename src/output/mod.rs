@@ -1,8 +1,11 @@
 //! Output formats for findings. Each reads the same [`Diagnostic`]s and [`SourceFile`]s;
 //! none of them decides anything about the findings themselves.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::{LineCol, SourceFile};

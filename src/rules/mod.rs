@@ -17,6 +17,7 @@ pub mod people;
 pub mod promises;
 pub mod reference;
 pub mod references;
+pub mod staffing;
 pub mod suppressions;
 pub mod values;
 
@@ -258,6 +259,18 @@ pub static REGISTRY: &[Entry] = &[
     Entry {
         rule: &values::INVALID_COUNTRY,
         check: None,
+    },
+    Entry {
+        rule: &staffing::UNDERSTAFFED,
+        check: Some(staffing::understaffed::check),
+    },
+    Entry {
+        rule: &staffing::VOLUME_OUTSIDE_HOURS,
+        check: Some(staffing::volume_outside_hours::check),
+    },
+    Entry {
+        rule: &staffing::OVERSTAFFED,
+        check: Some(staffing::overstaffed::check),
     },
 ];
 

@@ -1,0 +1,164 @@
+//! `plan staffing`: agents needed per interval (Erlang C) for each channel with a forecast,
+//! against the agents its team's shifts put on duty. A table per channel in the terminal
+//! (consecutive intervals with the same figures are merged), every interval in JSON.
+
+use crate::ExitStatus;
+use crate::cli::{Global, OutputFormat, StaffingArgs};
+use crate::coverage::{DateWindow, Timeline, format_instant};
+use crate::staffing::{ChannelStaffing, Slot};
+use crate::time::schedule::local_datetime;
+use anstyle::{AnsiColor, Style};
+use chrono::Timelike;
+use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+use serde_json::{Value, json};
+use std::io::Write;
+
+pub fn run(global: &Global, args: &StaffingArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
+    let Some((_, plan)) = super::load_valid(global, &args.plan, out)? else {
+        return Ok(ExitStatus::Failure);
+    };
+    if let Some(id) = &args.channel
+        && !plan.channels.iter().any(|c| &c.id.value == id)
+    {
+        let known: Vec<&str> = plan.channels.iter().map(|c| c.id.value.as_str()).collect();
+        anyhow::bail!(
+            "--channel {id}: the plan has no such channel (known: {})",
+            known.join(", ")
+        );
+    }
+    let today = super::today(global);
+    let timeline = Timeline::new(&plan, DateWindow::horizon(&plan, today));
+    let all: Vec<ChannelStaffing> = crate::staffing::compute(&plan, &timeline, today, args.interval)
+        .into_iter()
+        .filter(|c| {
+            args.channel
+                .as_ref()
+                .is_none_or(|id| &plan.channels[c.channel].id.value == id)
+        })
+        .collect();
+    match global.format {
+        OutputFormat::Json => {
+            let channels: Vec<Value> = all
+                .iter()
+                .map(|c| {
+                    json!({
+                        "id": plan.channels[c.channel].id.value,
+                        "intervals": c.slots.iter().map(|s| json!({
+                            "start": format_instant(c.tz, s.interval.start),
+                            "end": format_instant(c.tz, s.interval.end),
+                            "volume_per_hour": s.volume_per_hour,
+                            "agents_required": s.agents_required,
+                            "agents_scheduled": s.agents_scheduled,
+                            "agents_on_duty": s.agents_on_duty,
+                            "service_level": round(s.service_level),
+                            "occupancy": round(s.occupancy),
+                            "asa_seconds": if s.asa_seconds.is_finite() { json!(round(s.asa_seconds)) } else { Value::Null },
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &json!({ "channels": channels }))?;
+            writeln!(out)?;
+        }
+        _ => {
+            if all.is_empty() {
+                writeln!(
+                    out,
+                    "no live channel of this plan has a staffing forecast (`staffing:` in the plan)"
+                )?;
+            }
+            for c in &all {
+                human(&plan, c, out)?;
+            }
+        }
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// Consecutive slots with the same figures, merged.
+fn merged(slots: &[Slot]) -> Vec<(i64, i64, &Slot)> {
+    let mut rows: Vec<(i64, i64, &Slot)> = Vec::new();
+    for s in slots {
+        let same = |o: &Slot| {
+            o.volume_per_hour == s.volume_per_hour
+                && o.agents_required == s.agents_required
+                && o.agents_on_duty == s.agents_on_duty
+                && o.team_required == s.team_required
+        };
+        match rows.last_mut() {
+            Some((_, end, first)) if *end == s.interval.start && same(first) => *end = s.interval.end,
+            _ => rows.push((s.interval.start, s.interval.end, s)),
+        }
+    }
+    rows
+}
+
+fn human(plan: &crate::model::Plan, c: &ChannelStaffing, out: &mut impl Write) -> anyhow::Result<()> {
+    let bold = Style::new().bold();
+    let forecast = &plan.staffing[c.forecast];
+    let shrinkage = forecast.shrinkage.as_ref().map_or(0.0, |s| s.value);
+    writeln!(
+        out,
+        "{bold}{}{bold:#}: target {}% in {}s, shrinkage {shrinkage}%, times in {} (an ordinary week)",
+        plan.channels[c.channel].id.value,
+        (c.target_share * 100.0).round(),
+        c.target_seconds.round(),
+        c.tz.name()
+    )?;
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL_CONDENSED);
+    table.set_header([
+        "when",
+        "contacts/h",
+        "required",
+        "to schedule",
+        "on duty",
+        "service level",
+        "occupancy",
+        "wait (avg)",
+    ]);
+    for (start, end, s) in merged(&c.slots) {
+        let (a, b) = (local_datetime(c.tz, start), local_datetime(c.tz, end));
+        let when = format!(
+            "{} {:02}:{:02}–{:02}:{:02}",
+            a.format("%a"),
+            a.hour(),
+            a.minute(),
+            b.hour(),
+            b.minute()
+        );
+        let short = s.agents_available < s.team_required;
+        let sl = format!("{:.0}%", s.service_level * 100.0);
+        let sl = if short {
+            format!("{}{sl}{:#}", AnsiColor::Red.on_default(), AnsiColor::Red.on_default())
+        } else {
+            sl
+        };
+        let required = if s.team_required > s.agents_required {
+            format!("{} ({} team)", s.agents_required, s.team_required)
+        } else {
+            s.agents_required.to_string()
+        };
+        table.add_row([
+            when,
+            format!("{}", s.volume_per_hour),
+            required,
+            s.agents_scheduled.to_string(),
+            s.agents_on_duty.to_string(),
+            sl,
+            format!("{:.0}%", s.occupancy * 100.0),
+            if s.asa_seconds.is_finite() {
+                format!("{:.0}s", s.asa_seconds)
+            } else {
+                "∞".to_owned()
+            },
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    writeln!(out)?;
+    Ok(())
+}

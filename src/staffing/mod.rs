@@ -1,0 +1,268 @@
+//! Staffing: how many agents a channel needs, interval by interval, for its forecast volume
+//! and service target (Erlang C), against the agents its team's shifts put on duty.
+//!
+//! The figures are for an ordinary week (no public holidays) starting on the Monday on or
+//! after the day the plan is checked, in the channel's time zone. Written channels (email,
+//! web forms, social, letters) are not queues answered in seconds and are left out. Chat
+//! agents handle several conversations at once (`concurrency`); the model treats an agent as
+//! that many servers of the queue, which is optimistic when conversations are not truly
+//! independent, and says so in the documentation.
+
+pub mod erlang;
+
+use crate::coverage::Owner;
+use crate::model::values::{Duration, Target};
+use crate::model::{Plan, StaffingForecast};
+use crate::time::holidays::HolidaySet;
+use crate::time::interval::{Instant, Interval, IntervalSet};
+use crate::time::schedule::{HolidayDefault, local_start};
+use chrono::{Datelike, Days, NaiveDate};
+use chrono_tz::Tz;
+use erlang::Queue;
+
+/// The figures of one interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    pub interval: Interval,
+    /// Forecast contacts per hour.
+    pub volume_per_hour: f64,
+    /// The fewest agents available that meet the target (Erlang C).
+    pub agents_required: u32,
+    /// `agents_required` raised by shrinkage: the headcount to put on the rota.
+    pub agents_scheduled: u32,
+    /// The headcount the team's shifts put on the rota.
+    pub agents_on_duty: u32,
+    /// Of those, available after shrinkage.
+    pub agents_available: u32,
+    /// What every channel of the same team needs at this time, together: the team's agents
+    /// are shared between its channels.
+    pub team_required: u32,
+    /// Whether the team works only channels with a forecast (so a surplus is a surplus).
+    pub team_fully_forecast: bool,
+    /// Predicted for the available agents.
+    pub service_level: f64,
+    pub occupancy: f64,
+    pub asa_seconds: f64,
+}
+
+/// One channel's staffing over the week.
+#[derive(Debug, Clone)]
+pub struct ChannelStaffing {
+    /// Index into `plan.channels`.
+    pub channel: usize,
+    /// Index into `plan.staffing`.
+    pub forecast: usize,
+    pub tz: Tz,
+    /// The service target: share answered within seconds.
+    pub target_share: f64,
+    pub target_seconds: f64,
+    pub slots: Vec<Slot>,
+    /// Forecast volume at times the channel is closed.
+    pub volume_outside_hours: IntervalSet,
+}
+
+/// The Monday on or after a date.
+pub fn week_start(today: NaiveDate) -> NaiveDate {
+    let back = today.weekday().num_days_from_monday();
+    if back == 0 {
+        today
+    } else {
+        today + Days::new(u64::from(7 - back))
+    }
+}
+
+/// Why a forecast cannot be computed (it is then left out; the loader or other rules
+/// report the missing or invalid values).
+fn parameters(f: &StaffingForecast) -> Option<(f64, f64, f64)> {
+    let handle = match f.handle_time.as_ref()?.value {
+        Duration::Clock { seconds, .. } if seconds > 0 => seconds as f64,
+        _ => return None,
+    };
+    let (share, within) = match &f.target.as_ref()?.value {
+        Target::Service {
+            percent,
+            within: Duration::Clock { seconds, .. },
+        } => (*percent / 100.0, *seconds as f64),
+        _ => return None,
+    };
+    Some((handle, share, within))
+}
+
+/// Staffing of every forecast of the plan for the week from `today`, in slots of
+/// `slot_minutes` (15, 30 or 60).
+pub fn compute(
+    plan: &Plan,
+    timeline: &crate::coverage::Timeline,
+    today: NaiveDate,
+    slot_minutes: u32,
+) -> Vec<ChannelStaffing> {
+    let monday = week_start(today);
+    let mut out = Vec::new();
+    for (fi, forecast) in plan.staffing.iter().enumerate() {
+        let Some(ci) = plan.channels.iter().position(|c| c.id.value == forecast.channel.value) else {
+            continue;
+        };
+        let channel = &plan.channels[ci];
+        let times = &timeline.channels[ci];
+        if !channel.kind.value.is_live() {
+            continue;
+        }
+        let Some((handle, share, within)) = parameters(forecast) else {
+            continue;
+        };
+        let tz = times.owner.tz;
+        let plain = Owner {
+            tz,
+            holidays: HolidaySet::empty(),
+        };
+        let week = Interval {
+            start: local_start(tz, monday, 0),
+            end: local_start(tz, monday + Days::new(7), 0),
+        };
+        let padded = Interval {
+            start: week.start - 2 * 86_400,
+            end: week.end + 2 * 86_400,
+        };
+        let volumes: Vec<(IntervalSet, f64)> = forecast
+            .volume
+            .iter()
+            .map(|v| {
+                (
+                    plain
+                        .evaluate(&v.hours.value, HolidayDefault::Weekly, padded)
+                        .clip(week),
+                    v.per_hour.value,
+                )
+            })
+            .collect();
+        let open = match (&channel.hours, times.team) {
+            (Some(h), _) => plain.evaluate(&h.value, HolidayDefault::Closed, padded),
+            (None, Some(t)) => shifts(plan, timeline, t, padded).0,
+            (None, None) => IntervalSet::from_intervals([padded]),
+        };
+        let (_, shift_sets) = match times.team {
+            Some(t) => shifts(plan, timeline, t, padded),
+            None => (IntervalSet::new(), Vec::new()),
+        };
+        let with_volume = volumes.iter().fold(IntervalSet::new(), |acc, (set, _)| acc.union(set));
+        let volume_outside_hours = with_volume.difference(&open);
+        let shrinkage = forecast.shrinkage.as_ref().map_or(0.0, |s| s.value / 100.0);
+        let max_occupancy = forecast.max_occupancy.as_ref().map_or(1.0, |m| m.value / 100.0);
+        let concurrency = forecast.concurrency.as_ref().map_or(1, |c| c.value).max(1);
+        let step = i64::from(slot_minutes) * 60;
+        let mut slots = Vec::new();
+        let mut start = week.start;
+        while start < week.end {
+            let slot = Interval {
+                start,
+                end: (start + step).min(week.end),
+            };
+            start += step;
+            let middle: Instant = slot.start + (slot.end - slot.start) / 2;
+            let volume: f64 = volumes
+                .iter()
+                .filter(|(set, _)| set.contains(middle))
+                .map(|(_, v)| v)
+                .sum();
+            if volume <= 0.0 || !open.contains(middle) {
+                continue;
+            }
+            let on_duty: u32 = shift_sets
+                .iter()
+                .filter(|(set, _)| set.contains(middle))
+                .map(|(_, a)| a)
+                .sum();
+            // An agent handling `concurrency` conversations is that many servers.
+            let queue = Queue::new(volume, handle / f64::from(concurrency));
+            let required = queue.required(share, within, max_occupancy);
+            let agents_required = required.agents.div_ceil(concurrency);
+            let available = erlang::available(on_duty, shrinkage);
+            let predicted = queue.predict(available.saturating_mul(concurrency), within);
+            slots.push(Slot {
+                interval: slot,
+                volume_per_hour: volume,
+                agents_required,
+                agents_scheduled: erlang::scheduled(agents_required, shrinkage),
+                agents_on_duty: on_duty,
+                agents_available: available,
+                team_required: agents_required,
+                team_fully_forecast: false,
+                service_level: predicted.service_level,
+                occupancy: predicted.occupancy,
+                asa_seconds: predicted.asa_seconds,
+            });
+        }
+        out.push(ChannelStaffing {
+            channel: ci,
+            forecast: fi,
+            tz,
+            target_share: share,
+            target_seconds: within,
+            slots,
+            volume_outside_hours,
+        });
+    }
+    share_teams(plan, timeline, &mut out);
+    out
+}
+
+/// A team that works several channels shares its agents between them: add up what they
+/// need at each time.
+fn share_teams(plan: &Plan, timeline: &crate::coverage::Timeline, all: &mut [ChannelStaffing]) {
+    use std::collections::BTreeMap;
+    let team_of = |c: &ChannelStaffing| timeline.channels[c.channel].team;
+    let mut needed: BTreeMap<(usize, Instant), u32> = BTreeMap::new();
+    for c in all.iter() {
+        let Some(team) = team_of(c) else { continue };
+        for slot in &c.slots {
+            *needed.entry((team, slot.interval.start)).or_default() += slot.agents_required;
+        }
+    }
+    let forecast_channels: Vec<usize> = all.iter().map(|c| c.channel).collect();
+    for c in all.iter_mut() {
+        let Some(team) = timeline.channels[c.channel].team else {
+            continue;
+        };
+        let fully = plan
+            .channels
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| timeline.channels[*i].team == Some(team))
+            .all(|(i, ch)| ch.kind.value.is_live() && forecast_channels.contains(&i));
+        for slot in &mut c.slots {
+            slot.team_required = needed
+                .get(&(team, slot.interval.start))
+                .copied()
+                .unwrap_or(slot.agents_required);
+            slot.team_fully_forecast = fully;
+        }
+    }
+}
+
+/// A team's time on shift in an ordinary week, and each shift's set and agents.
+fn shifts(
+    plan: &Plan,
+    timeline: &crate::coverage::Timeline,
+    team: usize,
+    window: Interval,
+) -> (IntervalSet, Vec<(IntervalSet, u32)>) {
+    let owner = Owner {
+        tz: timeline.teams[team].owner.tz,
+        holidays: HolidaySet::empty(),
+    };
+    let sets: Vec<(IntervalSet, u32)> = plan.teams[team]
+        .shifts
+        .iter()
+        .map(|s| {
+            (
+                owner.evaluate(&s.hours.value, HolidayDefault::Closed, window),
+                s.agents.value,
+            )
+        })
+        .collect();
+    let union = sets
+        .iter()
+        .filter(|(_, a)| *a > 0)
+        .fold(IntervalSet::new(), |acc, (s, _)| acc.union(s));
+    (union, sets)
+}

@@ -1,0 +1,86 @@
+//! `plan init`, shell completions and the man page.
+
+use crate::support::Run;
+
+#[test]
+fn init_writes_starter_plans_that_pass_check_in_yaml_and_toml() {
+    let run = Run::new().args(["init", "--today", "2026-11-22"]);
+    let out = run.expect(0);
+    assert!(out.stdout.contains("wrote plan.yaml"), "{}", out.stdout);
+    for (args, file) in [
+        (vec!["init", "--today", "2026-11-22"], "plan.yaml"),
+        (vec!["init", "--today", "2026-11-22", "--format", "toml"], "plan.toml"),
+        (
+            vec!["init", "--today", "2026-11-22", "nested/dir/mine.toml"],
+            "nested/dir/mine.toml",
+        ),
+        (
+            vec!["init", "--today", "2026-11-22", "--format", "yaml", "custom.yml"],
+            "custom.yml",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let run = |args: &[&str]| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+                .current_dir(dir.path())
+                .args(args)
+                .output()
+                .unwrap()
+        };
+        assert!(run(&args).status.success(), "{args:?}");
+        let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        let directive = if file.ends_with(".toml") {
+            "#:schema "
+        } else {
+            "# yaml-language-server: $schema="
+        };
+        assert!(text.starts_with(directive), "{file} lacks the schema directive");
+        assert!(
+            text.lines().filter(|l| l.trim_start().starts_with('#')).count() >= 10,
+            "{file} explains its sections"
+        );
+        let check = run(&["check", "--today", "2026-11-22", "--fail-on", "warning", file]);
+        assert!(
+            check.status.success(),
+            "{file}: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&check.stdout),
+            "0 errors, 0 warnings in 1 plan\n"
+        );
+        // Refuses to overwrite.
+        let again = run(&args);
+        assert_eq!(again.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    }
+}
+
+#[test]
+fn init_format_is_yaml_or_toml_only() {
+    let out = Run::new().args(["init", "--format", "json"]).expect(2);
+    assert!(out.stderr.contains("yaml or toml"), "{}", out.stderr);
+    let out = Run::new().args(["rules", "--format", "yaml"]).expect(2);
+    assert!(out.stderr.contains("plan rules"), "{}", out.stderr);
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = Run::new().args(["completions", shell]).expect(0);
+        assert!(out.stdout.contains("plan"), "{shell}");
+        assert!(out.stdout.contains("coverage"), "{shell} completes subcommands");
+    }
+    let out = Run::new().args(["man"]).expect(0);
+    assert!(
+        out.stdout.contains(".TH plan"),
+        "{}",
+        &out.stdout[..200.min(out.stdout.len())]
+    );
+    // `plan man | head -1` and `plan completions bash | head -1` end quietly.
+    for args in [vec!["man"], vec!["completions", "bash"]] {
+        let out = Run::new().args(&args).expect_with_closed_stdout();
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert_eq!(out.stderr, "", "{args:?}");
+    }
+}
