@@ -242,3 +242,27 @@ fn schema_and_loader_agree_on_what_a_plan_may_contain() {
         }
     }
 }
+
+#[test]
+fn init_output_is_valid_against_the_schema() {
+    let validator = validator();
+    for (args, file, format) in [
+        (vec!["init", "--today", "2026-11-22"], "plan.yaml", Format::Yaml),
+        (
+            vec!["init", "--today", "2026-11-22", "--format", "toml"],
+            "plan.toml",
+            Format::Toml,
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+            .current_dir(dir.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        let found = violations(&validator, format, &text);
+        assert!(found.is_empty(), "{file}:\n{}", found.join("\n"));
+    }
+}
