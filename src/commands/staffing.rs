@@ -5,7 +5,7 @@
 use crate::ExitStatus;
 use crate::cli::{Global, OutputFormat, StaffingArgs};
 use crate::coverage::{DateWindow, Timeline, format_instant};
-use crate::staffing::{ChannelStaffing, Slot};
+use crate::staffing::ChannelStaffing;
 use crate::time::schedule::local_datetime;
 use anstyle::{AnsiColor, Style};
 use chrono::Timelike;
@@ -79,24 +79,6 @@ fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// Consecutive slots with the same figures, merged.
-fn merged(slots: &[Slot]) -> Vec<(i64, i64, &Slot)> {
-    let mut rows: Vec<(i64, i64, &Slot)> = Vec::new();
-    for s in slots {
-        let same = |o: &Slot| {
-            o.volume_per_hour == s.volume_per_hour
-                && o.agents_required == s.agents_required
-                && o.agents_on_duty == s.agents_on_duty
-                && o.team_required == s.team_required
-        };
-        match rows.last_mut() {
-            Some((_, end, first)) if *end == s.interval.start && same(first) => *end = s.interval.end,
-            _ => rows.push((s.interval.start, s.interval.end, s)),
-        }
-    }
-    rows
-}
-
 fn human(plan: &crate::model::Plan, c: &ChannelStaffing, out: &mut impl Write) -> anyhow::Result<()> {
     let bold = Style::new().bold();
     let forecast = &plan.staffing[c.forecast];
@@ -121,7 +103,7 @@ fn human(plan: &crate::model::Plan, c: &ChannelStaffing, out: &mut impl Write) -
         "occupancy",
         "wait (avg)",
     ]);
-    for (start, end, s) in merged(&c.slots) {
+    for (start, end, s) in crate::staffing::merged(&c.slots) {
         let (a, b) = (local_datetime(c.tz, start), local_datetime(c.tz, end));
         let when = format!(
             "{} {:02}:{:02}–{:02}:{:02}",

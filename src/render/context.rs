@@ -498,6 +498,7 @@ pub fn handbook(src: &Source<'_>, lang: &Language, documents: &Value) -> Value {
             .collect(),
     );
     map.insert("coverage".into(), coverage(src, lang));
+    map.insert("staffing".into(), staffing(src, lang));
     let days = src.timeline.days;
     map.insert(
         "holidays".into(),
@@ -509,6 +510,50 @@ pub fn handbook(src: &Source<'_>, lang: &Language, documents: &Value) -> Value {
             .collect(),
     );
     Value::Object(map)
+}
+
+/// The staffing table of each channel with a forecast (an ordinary week), or null.
+fn staffing(src: &Source<'_>, lang: &Language) -> Value {
+    let all = crate::staffing::compute(src.plan, src.timeline, src.today, 30);
+    if all.is_empty() {
+        return Value::Null;
+    }
+    let percent = |x: f64| {
+        lang.text("format.percent")
+            .replace("{n}", &lang.decimal((x * 100.0).round(), 0))
+    };
+    all.iter()
+        .map(|c| {
+            let forecast = &src.plan.staffing[c.forecast];
+            let rows: Vec<Value> = crate::staffing::merged(&c.slots)
+                .into_iter()
+                .map(|(start, end, s)| {
+                    let (a, b) = (local_datetime(c.tz, start), local_datetime(c.tz, end));
+                    let until = if b.date_naive() != a.date_naive() && b.hour() == 0 && b.minute() == 0 {
+                        "24:00".to_owned()
+                    } else {
+                        format!("{:02}:{:02}", b.hour(), b.minute())
+                    };
+                    json!({
+                        "when": format!("{} {:02}:{:02}–{until}", lang.weekday_short(a.weekday()), a.hour(), a.minute()),
+                        "volume": lang.decimal(s.volume_per_hour, 1),
+                        "required": s.agents_required,
+                        "scheduled": s.agents_scheduled,
+                        "on_duty": s.agents_on_duty,
+                        "service_level": percent(s.service_level),
+                        "short": s.agents_available < s.team_required,
+                    })
+                })
+                .collect();
+            json!({
+                "channel": channel_name(&src.plan.channels[c.channel], lang),
+                "target": format!("{} / {}", percent(c.target_share), lang.duration(&crate::model::values::Duration::Clock { seconds: c.target_seconds as u64, calendar: false })),
+                "shrinkage": percent(forecast.shrinkage.as_ref().map_or(0.0, |s| s.value / 100.0)),
+                "timezone": c.tz.name(),
+                "rows": rows,
+            })
+        })
+        .collect()
 }
 
 /// The week from today, hour by hour, for every profile.

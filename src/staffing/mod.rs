@@ -239,6 +239,24 @@ fn share_teams(plan: &Plan, timeline: &crate::coverage::Timeline, all: &mut [Cha
     }
 }
 
+/// Consecutive slots with the same figures, merged: (start, end, the first slot).
+pub fn merged(slots: &[Slot]) -> Vec<(Instant, Instant, &Slot)> {
+    let mut rows: Vec<(Instant, Instant, &Slot)> = Vec::new();
+    for s in slots {
+        let same = |o: &Slot| {
+            o.volume_per_hour == s.volume_per_hour
+                && o.agents_required == s.agents_required
+                && o.agents_on_duty == s.agents_on_duty
+                && o.team_required == s.team_required
+        };
+        match rows.last_mut() {
+            Some((_, end, first)) if *end == s.interval.start && same(first) => *end = s.interval.end,
+            _ => rows.push((s.interval.start, s.interval.end, s)),
+        }
+    }
+    rows
+}
+
 /// A team's time on shift in an ordinary week, and each shift's set and agents.
 fn shifts(
     plan: &Plan,

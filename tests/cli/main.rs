@@ -13,3 +13,4 @@ mod policy;
 mod render;
 mod samples;
 mod schema;
+mod staffing;

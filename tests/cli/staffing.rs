@@ -1,0 +1,95 @@
+//! `plan staffing` and the staffing rules on a plan whose figures are known.
+
+use crate::support::{Run, json, root};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/rules").join(name)).unwrap()
+}
+
+#[test]
+fn staffing_json_has_every_field_of_the_contract() {
+    let out = Run::new()
+        .file("plan.yaml", fixture("understaffed.yaml"))
+        .args([
+            "staffing",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--format",
+            "json",
+            "--interval",
+            "60",
+        ])
+        .expect(0);
+    let doc = json(&out);
+    let channel = &doc["channels"][0];
+    assert_eq!(channel["id"], "phone");
+    let intervals = channel["intervals"].as_array().unwrap();
+    assert_eq!(intervals.len(), 5 * 10, "ten open hours on five weekdays");
+    let first = &intervals[0];
+    assert_eq!(first["start"], "2026-11-23T08:00:00+01:00");
+    assert_eq!(first["end"], "2026-11-23T09:00:00+01:00");
+    assert_eq!(first["volume_per_hour"], 120.0);
+    // 120 calls/h at 6 minutes are 12 Erlangs; 80 % in 20 s needs 16 agents available.
+    assert_eq!(first["agents_required"], 16);
+    assert_eq!(first["agents_scheduled"], 23, "16 raised by 30 % shrinkage");
+    assert_eq!(first["agents_on_duty"], 10);
+    // 10 on the rota, 7 available: the queue is overloaded.
+    assert_eq!(first["service_level"], 0.0);
+    assert!(first["asa_seconds"].is_null());
+    assert!(first["occupancy"].is_number());
+    let afternoon = &intervals[4];
+    assert_eq!(afternoon["volume_per_hour"], 40.0);
+    assert!(afternoon["service_level"].as_f64().unwrap() > 0.8, "{afternoon}");
+}
+
+#[test]
+fn understaffing_is_reported_with_windows_and_figures() {
+    let out = Run::new()
+        .file("plan.yaml", fixture("understaffed.yaml"))
+        .args(["check", "plan.yaml", "--today", "2026-11-22", "--format", "json"])
+        .expect(1);
+    let doc = json(&out);
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "understaffed")
+        .unwrap();
+    let message = d["message"].as_str().unwrap();
+    for part in [
+        "Mon-Fri 08:00-12:00",
+        "120 contacts/h",
+        "need 16 agents",
+        "80% in 20s",
+        "put 10 on duty",
+        "7 after 30% shrinkage",
+        "giving 0%",
+    ] {
+        assert!(message.contains(part), "`{part}` missing from: {message}");
+    }
+    assert_eq!(
+        d["data"]["windows"][0],
+        serde_json::json!({ "start": "2026-11-23T08:00:00+01:00", "end": "2026-11-23T12:00:00+01:00" })
+    );
+    assert_eq!(d["path"], serde_json::json!(["staffing", 0, "target"]));
+}
+
+#[test]
+fn staffing_in_the_terminal_and_its_errors() {
+    let out = Run::new()
+        .file("plan.yaml", fixture("understaffed.yaml"))
+        .args(["staffing", "plan.yaml", "--today", "2026-11-22"])
+        .expect(0);
+    insta::assert_snapshot!("staffing_human", out.stdout);
+    let out = Run::new()
+        .file("plan.yaml", fixture("understaffed.yaml"))
+        .args(["staffing", "plan.yaml", "--interval", "20"])
+        .expect(2);
+    assert!(out.stderr.contains("15, 30 or 60"), "{}", out.stderr);
+    let out = Run::new()
+        .file("plan.yaml", fixture("understaffed.yaml"))
+        .args(["staffing", "plan.yaml", "--channel", "fax"])
+        .expect(2);
+    assert!(out.stderr.contains("known: phone"), "{}", out.stderr);
+}
