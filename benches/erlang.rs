@@ -23,8 +23,18 @@ fn main() {
     // 5,000 calls an hour at 4 minutes: 333 Erlangs.
     let queue = Queue::new(5000.0, 240.0);
     let required = queue.required(0.8, 20.0, 0.95);
-    let solve = median_nanos(|| drop(black_box(black_box(&queue).required(0.8, 20.0, 0.95))), 2000);
-    let baseline = median_nanos(|| drop(black_box(black_box(&queue).erlang_b(required.agents))), 2000);
+    let solve = median_nanos(
+        || {
+            black_box(black_box(&queue).required(0.8, 20.0, 0.95));
+        },
+        2000,
+    );
+    let baseline = median_nanos(
+        || {
+            black_box(black_box(&queue).erlang_b(required.agents));
+        },
+        2000,
+    );
     println!(
         "5000 calls/h at 4 min: {} agents, service level {:.3}; solving took {:.1} µs (median of 2000), {:.1}x one Erlang B evaluation ({:.1} µs)",
         required.agents,
