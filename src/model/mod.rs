@@ -396,6 +396,10 @@ impl FeedbackKind {
         ("social-listening", FeedbackKind::SocialListening),
         ("complaint-analysis", FeedbackKind::ComplaintAnalysis),
     ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL.iter().find(|(_, k)| *k == self).map_or("survey", |(n, _)| n)
+    }
 }
 
 /// A way feedback is collected.

@@ -151,13 +151,9 @@ fn monday_from(date: NaiveDate) -> NaiveDate {
     }
 }
 
-/// When a team has somebody on shift in an ordinary week, as lines: its shifts merged.
-fn team_week(plan: &Plan, src: &Source<'_>, team: &crate::model::Team, lang: &Language) -> Value {
-    let Some(i) = plan.teams.iter().position(|t| t.id.value == team.id.value) else {
-        return json!([]);
-    };
-    let tz = src.timeline.teams[i].owner.tz;
-    let monday = monday_from(src.today);
+/// An owner without public holidays in `tz`, and the week from `monday` with two days
+/// either side (ranges past midnight and zone differences reach into them).
+fn ordinary_week(tz: chrono_tz::Tz, monday: NaiveDate) -> (Owner, Interval) {
     let owner = Owner {
         tz,
         holidays: crate::time::holidays::HolidaySet::empty(),
@@ -166,6 +162,17 @@ fn team_week(plan: &Plan, src: &Source<'_>, team: &crate::model::Team, lang: &La
         start: local_start(tz, monday, 0) - 2 * 86_400,
         end: local_start(tz, monday + Days::new(7), 0) + 2 * 86_400,
     };
+    (owner, window)
+}
+
+/// When a team has somebody on shift in an ordinary week, as lines: its shifts merged.
+fn team_week(plan: &Plan, src: &Source<'_>, team: &crate::model::Team, lang: &Language) -> Value {
+    let Some(i) = plan.teams.iter().position(|t| t.id.value == team.id.value) else {
+        return json!([]);
+    };
+    let tz = src.timeline.teams[i].owner.tz;
+    let monday = monday_from(src.today);
+    let (owner, window) = ordinary_week(tz, monday);
     let week = team
         .shifts
         .iter()
@@ -180,14 +187,7 @@ fn team_week(plan: &Plan, src: &Source<'_>, team: &crate::model::Team, lang: &La
 fn typical_week(plan: &Plan, timeline: &Timeline, ci: usize, monday: NaiveDate) -> IntervalSet {
     let channel = &plan.channels[ci];
     let times = &timeline.channels[ci];
-    let owner = Owner {
-        tz: times.owner.tz,
-        holidays: crate::time::holidays::HolidaySet::empty(),
-    };
-    let window = Interval {
-        start: local_start(times.owner.tz, monday, 0) - 2 * 86_400,
-        end: local_start(times.owner.tz, monday + Days::new(7), 0) + 2 * 86_400,
-    };
+    let (owner, window) = ordinary_week(times.owner.tz, monday);
     match (&channel.hours, times.team) {
         (Some(h), _) => owner.evaluate(&h.value, HolidayDefault::Closed, window),
         (None, Some(t)) => plan.teams[t]
@@ -475,7 +475,7 @@ pub fn handbook(src: &Source<'_>, lang: &Language, documents: &Value) -> Value {
                 json!({
                     "id": f.id.value,
                     "name": f.name.as_ref().map_or_else(|| f.id.value.clone(), |n| localized(&n.value, lang)),
-                    "kind": crate::model::FeedbackKind::ALL.iter().find(|(_, k)| *k == f.kind.value).map_or("survey", |(n, _)| n),
+                    "kind": f.kind.value.as_str(),
                     "via": f.via.as_ref().map(|v| plan.channels.iter().find(|c| c.id.value == v.value).map_or_else(|| v.value.clone(), |c| channel_name(c, lang))),
                     "when": f.when.as_ref().map(|w| w.value.clone()),
                 })
@@ -698,7 +698,7 @@ pub fn faq(src: &Source<'_>, profile_index: usize, lang: &Language, documents: &
             .iter()
             .map(|f| {
                 json!({
-                    "kind": crate::model::FeedbackKind::ALL.iter().find(|(_, k)| *k == f.kind.value).map_or("survey", |(n, _)| n),
+                    "kind": f.kind.value.as_str(),
                     "name": f.name.as_ref().map_or_else(|| f.id.value.clone(), |n| localized(&n.value, lang)),
                 })
             })
