@@ -359,3 +359,22 @@ fn holidays_from_an_icalendar_file_close_the_team() {
         .unwrap();
     assert!(d["message"].as_str().unwrap().contains("line 3"), "{d}");
 }
+
+#[test]
+fn intended_gaps_for_later_dates_are_not_unused_yet() {
+    let profiles = "  - id: home\n    timezone: Europe/Berlin\n    languages: [en]\n    expects: { hours: { mon-fri: 09:00-17:00 }, live: true }\n    intended-gaps:\n      - { hours: { dates: { 2027-09-01: 09:00-17:00 } }, reason: Company outing. }\n      - { hours: { dates: { 2026-11-01: 09:00-17:00 } }, reason: Last year's outing. }\n";
+    let text = plan("{ mon-fri: 08:00-18:00 }", PHONE, profiles);
+    let out = check(&[("plan.yaml", &text)], &["--format", "json", "--fail-on", "never"], 0);
+    let unused: Vec<_> = json(&out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unused-intended-gap")
+        .cloned()
+        .collect();
+    assert_eq!(unused.len(), 1, "only the past outing is stale: {unused:#?}");
+    assert_eq!(
+        unused[0]["path"],
+        serde_json::json!(["profiles", 0, "intended-gaps", 1, "hours"])
+    );
+}

@@ -9,7 +9,8 @@ rule! {
     /// ## What it finds
     ///
     /// An entry of a profile's `intended-gaps` during which, in the whole check window, the
-    /// profile gets everything it expects, so the entry excuses nothing.
+    /// profile gets everything it expects, so the entry excuses nothing. An entry made only
+    /// of `dates:` that all lie after the window is kept for later and not reported.
     ///
     /// ## Why it matters
     ///
@@ -32,6 +33,19 @@ rule! {
         "an intended gap excuses no actual gap";
 }
 
+/// Whether a schedule consists only of `dates:` entries, all on or after `end`.
+fn only_later_dates(schedule: &crate::model::Schedule, end: chrono::NaiveDate) -> bool {
+    match schedule {
+        crate::model::Schedule::Weekly { days, holidays, dates } => {
+            days.is_empty()
+                && holidays.is_none()
+                && !dates.is_empty()
+                && dates.iter().all(|d| d.dates.value.first >= end)
+        }
+        crate::model::Schedule::Always => false,
+    }
+}
+
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (profile, times) in cx.plan.profiles.iter().zip(&cx.timeline.profiles) {
         let excused = IntervalSet::from_intervals(times.gaps.iter().filter(|g| g.intended).map(|g| g.interval));
@@ -40,6 +54,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .owner
                 .evaluate(&gap.hours.value, HolidayDefault::Weekly, times.window);
             if !hours.intersection(&excused).is_empty() {
+                continue;
+            }
+            // A gap for special dates that all lie after the window is for later, not stale.
+            if hours.is_empty() && only_later_dates(&gap.hours.value, cx.timeline.days.to) {
                 continue;
             }
             out.push(
