@@ -15,10 +15,26 @@ use std::fmt::Write;
 use std::time::Instant;
 
 const ZONES: [&str; 20] = [
-    "Europe/Berlin", "Europe/Riga", "Europe/Lisbon", "Asia/Bangkok", "America/New_York", "America/Sao_Paulo",
-    "Europe/London", "Europe/Paris", "Europe/Madrid", "Europe/Rome", "Europe/Warsaw", "Europe/Stockholm",
-    "Europe/Helsinki", "Asia/Tokyo", "Asia/Singapore", "Asia/Kolkata", "Australia/Sydney", "Pacific/Auckland",
-    "America/Toronto", "America/Los_Angeles",
+    "Europe/Berlin",
+    "Europe/Riga",
+    "Europe/Lisbon",
+    "Asia/Bangkok",
+    "America/New_York",
+    "America/Sao_Paulo",
+    "Europe/London",
+    "Europe/Paris",
+    "Europe/Madrid",
+    "Europe/Rome",
+    "Europe/Warsaw",
+    "Europe/Stockholm",
+    "Europe/Helsinki",
+    "Asia/Tokyo",
+    "Asia/Singapore",
+    "Asia/Kolkata",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "America/Toronto",
+    "America/Los_Angeles",
 ];
 const CALENDARS: [&str; 10] = ["DE-BE", "LV", "PT", "TH", "US-NY", "BR", "GB-ENG", "FR", "ES", "JP"];
 const LANGS: [&str; 5] = ["en", "de", "lv", "pt", "th"];
@@ -31,7 +47,10 @@ fn generate(scale: usize) -> String {
         "version: 1\nplan:\n  name: Large plan\n  owner: c0\n  timezone: Europe/Berlin\n  holidays: DE-BE\n  currency: EUR\n  languages: [en, de, lv, pt, th]\n  review: {{ last: 2026-09-01, every: 6 months }}\n  horizon: 365 days\ncontacts:"
     );
     for t in 0..scale {
-        let _ = writeln!(p, "  - {{ id: c{t}, name: Contact {t}, phone: \"+49 30 5550 {t:04}\", hours: {{ mon-fri: 08:00-18:00 }} }}");
+        let _ = writeln!(
+            p,
+            "  - {{ id: c{t}, name: Contact {t}, phone: \"+49 30 5550 {t:04}\", hours: {{ mon-fri: 08:00-18:00 }} }}"
+        );
     }
     p.push_str("teams:\n");
     for t in 0..scale {
@@ -46,7 +65,11 @@ fn generate(scale: usize) -> String {
     p.push_str("channels:\n");
     for t in 0..scale {
         for (k, kind) in ["phone", "chat", "email", "social"].iter().enumerate() {
-            let _ = writeln!(p, "  - {{ id: ch{t}-{k}, kind: {kind}, team: t{t}, response: {} }}", if k < 2 { "2m" } else { "1 business day" });
+            let _ = writeln!(
+                p,
+                "  - {{ id: ch{t}-{k}, kind: {kind}, team: t{t}, response: {} }}",
+                if k < 2 { "2m" } else { "1 business day" }
+            );
         }
     }
     p.push_str("profiles:\n");
@@ -63,7 +86,10 @@ fn generate(scale: usize) -> String {
     }
     p.push_str("escalation:\n");
     for t in 0..scale {
-        let _ = writeln!(p, "  - {{ id: e{t}, channels: [ch{t}-0, ch{t}-1, ch{t}-2, ch{t}-3], steps: [{{ team: t{t} }}, {{ contact: c{t}, after: 30m }}] }}");
+        let _ = writeln!(
+            p,
+            "  - {{ id: e{t}, channels: [ch{t}-0, ch{t}-1, ch{t}-2, ch{t}-3], steps: [{{ team: t{t} }}, {{ contact: c{t}, after: 30m }}] }}"
+        );
     }
     p.push_str("training:\n  - { id: basics, topics: [orders, returns, complaints], for: [");
     p.push_str(&(0..scale).map(|t| format!("t{t}")).collect::<Vec<_>>().join(", "));
@@ -100,15 +126,25 @@ fn main() {
     let full = median_millis(|| drop(check(&large, today)), 5);
     let halved = median_millis(|| drop(check(&half, today)), 5);
     println!("check, Nordlicht sample: {baseline:.1} ms (baseline)");
-    println!("check, large plan (200 channels, 50 teams, 100 profiles, 365 days): {full:.1} ms, {:.1}x the sample", full / baseline);
-    println!("check, half the large plan: {halved:.1} ms; full / half = {:.2} (2.0 is linear)", full / halved);
+    println!(
+        "check, large plan (200 channels, 50 teams, 100 profiles, 365 days): {full:.1} ms, {:.1}x the sample",
+        full / baseline
+    );
+    println!(
+        "check, half the large plan: {halved:.1} ms; full / half = {:.2} (2.0 is linear)",
+        full / halved
+    );
 
     let loaded = load_text(SourceFile::new("plan.yaml", large.clone()), FileId(0), Format::Yaml);
     let plan = loaded.plan.expect("the generated plan loads");
     let overrides = templates::Overrides::default();
     let env = templates::environment(&overrides).expect("templates");
     let catalogues = render::catalogues(&overrides).expect("catalogues");
-    let options = Options { today, only: None, languages: None };
+    let options = Options {
+        today,
+        only: None,
+        languages: None,
+    };
     let mut files = 0;
     let rendering = median_millis(
         || {
@@ -117,5 +153,8 @@ fn main() {
         },
         3,
     );
-    println!("render, large plan in 5 languages: {files} files in {rendering:.1} ms, {:.1}x checking the sample", rendering / baseline);
+    println!(
+        "render, large plan in 5 languages: {files} files in {rendering:.1} ms, {:.1}x checking the sample",
+        rendering / baseline
+    );
 }

@@ -13,14 +13,46 @@ fn local(tz: Tz, t: Instant) -> DateTime<Tz> {
         .unwrap_or_else(|| tz.timestamp_opt(0, 0).unwrap())
 }
 
+/// `+01:00`: a UTC offset as RFC 3339 writes it.
+fn offset(t: &DateTime<Tz>) -> String {
+    use chrono::Offset;
+    let seconds = t.offset().fix().local_minus_utc();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.abs() / 60;
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+// Formatted field by field: these run for every window of every finding, and chrono's
+// format strings are parsed anew on each call.
+
 /// RFC 3339 with the zone's offset: `2026-12-24T18:00:00+01:00`.
 pub fn format_instant(tz: Tz, t: Instant) -> String {
-    local(tz, t).format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    let l = local(tz, t);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}",
+        l.year(),
+        l.month(),
+        l.day(),
+        l.hour(),
+        l.minute(),
+        l.second(),
+        offset(&l)
+    )
 }
 
 /// For messages: `Thu 2026-12-24 18:00 +01:00`.
 pub fn format_local(tz: Tz, t: Instant) -> String {
-    local(tz, t).format("%a %Y-%m-%d %H:%M %:z").to_string()
+    let l = local(tz, t);
+    format!(
+        "{} {:04}-{:02}-{:02} {:02}:{:02} {}",
+        l.weekday(),
+        l.year(),
+        l.month(),
+        l.day(),
+        l.hour(),
+        l.minute(),
+        offset(&l)
+    )
 }
 
 /// A window for people: `Mon 2026-11-23 18:00-20:00 +01:00` within a day and offset,
