@@ -122,9 +122,24 @@ fn main() {
     let sample = std::fs::read_to_string("plans/nordlicht-haushaltsgeraete.yaml").expect("the sample plan");
     let large = generate(50);
     let half = generate(25);
-    let baseline = median_millis(|| drop(check(&sample, today)), 20);
-    let full = median_millis(|| drop(check(&large, today)), 5);
-    let halved = median_millis(|| drop(check(&half, today)), 5);
+    let baseline = median_millis(
+        || {
+            std::hint::black_box(check(&sample, today));
+        },
+        20,
+    );
+    let full = median_millis(
+        || {
+            std::hint::black_box(check(&large, today));
+        },
+        5,
+    );
+    let halved = median_millis(
+        || {
+            std::hint::black_box(check(&half, today));
+        },
+        5,
+    );
     println!("check, Nordlicht sample: {baseline:.1} ms (baseline)");
     println!(
         "check, large plan (200 channels, 50 teams, 100 profiles, 365 days): {full:.1} ms, {:.1}x the sample",
