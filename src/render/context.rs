@@ -712,10 +712,8 @@ pub fn faq(src: &Source<'_>, profile_index: usize, lang: &Language, documents: &
 fn closures(src: &Source<'_>, profile_index: usize, typical: &[(usize, IntervalSet)], lang: &Language) -> Value {
     let plan = src.plan;
     let tz = src.timeline.profiles[profile_index].owner.tz;
-    let days = src.timeline.days;
     let mut out = Vec::new();
-    let mut date = days.from;
-    while date < days.to {
+    for date in candidate_dates(src, typical) {
         let mut closed = Vec::new();
         let mut changed = Vec::new();
         let mut name: Option<String> = None;
@@ -755,10 +753,59 @@ fn closures(src: &Source<'_>, profile_index: usize, typical: &[(usize, IntervalS
                 "changed": changed,
             }));
         }
-        let Some(next) = date.checked_add_days(Days::new(1)) else {
-            break;
-        };
-        date = next;
     }
     Value::Array(out)
+}
+
+/// The days in the horizon on which a channel may keep other hours than in an ordinary
+/// week: its owner's public holidays and the `dates:` of its hours or its team's shifts,
+/// each with the days either side (the customers' zone may put them on another date).
+/// Looking only at these keeps the FAQ cheap for long horizons.
+fn candidate_dates(src: &Source<'_>, typical: &[(usize, IntervalSet)]) -> std::collections::BTreeSet<NaiveDate> {
+    let days = src.timeline.days;
+    let mut dates = std::collections::BTreeSet::new();
+    let mut add = |d: NaiveDate| {
+        for candidate in [d.pred_opt(), Some(d), d.succ_opt()].into_iter().flatten() {
+            if days.from <= candidate && candidate < days.to {
+                dates.insert(candidate);
+            }
+        }
+    };
+    for (ci, _) in typical {
+        let times = &src.timeline.channels[*ci];
+        let start = days.from.pred_opt().unwrap_or(days.from);
+        for h in times
+            .owner
+            .holidays
+            .between(start, days.to.succ_opt().unwrap_or(days.to))
+        {
+            add(h.date);
+        }
+        let channel = &src.plan.channels[*ci];
+        let team_shifts = times.team.map(|t| {
+            src.plan.teams[t]
+                .shifts
+                .iter()
+                .map(|s| &s.hours.value)
+                .collect::<Vec<_>>()
+        });
+        let schedules = channel
+            .hours
+            .iter()
+            .map(|h| &h.value)
+            .chain(team_shifts.into_iter().flatten());
+        for schedule in schedules {
+            if let Schedule::Weekly { dates: special, .. } = schedule {
+                for rule in special {
+                    let mut d = rule.dates.value.first.max(days.from.pred_opt().unwrap_or(days.from));
+                    while d <= rule.dates.value.last && d < days.to {
+                        add(d);
+                        let Some(next) = d.succ_opt() else { break };
+                        d = next;
+                    }
+                }
+            }
+        }
+    }
+    dates
 }
