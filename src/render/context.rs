@@ -34,6 +34,11 @@ pub fn localized(t: &Text, lang: &Language) -> String {
         .to_owned()
 }
 
+/// An entity's name in the document's language, else its id.
+fn name_or_id(name: Option<&crate::model::Located<Text>>, id: &str, lang: &Language) -> String {
+    name.map_or_else(|| id.to_owned(), |n| localized(&n.value, lang))
+}
+
 fn time(minute: u16) -> String {
     format!("{:02}:{:02}", minute / 60, minute % 60)
 }
@@ -381,7 +386,7 @@ pub fn handbook(src: &Source<'_>, lang: &Language, documents: &Value) -> Value {
             .map(|p| {
                 json!({
                     "id": p.id.value,
-                    "name": p.name.as_ref().map_or_else(|| p.id.value.clone(), |n| localized(&n.value, lang)),
+                    "name": name_or_id(p.name.as_ref(), &p.id.value, lang),
                     "description": text(p.description.as_ref(), lang),
                     "channels": p.channels.iter().filter_map(|id| plan.channels.iter().find(|c| c.id.value == id.value)).map(|c| channel_name(c, lang)).collect::<Vec<_>>(),
                     "steps": p.steps.iter().enumerate().map(|(k, s)| {
@@ -420,7 +425,7 @@ pub fn handbook(src: &Source<'_>, lang: &Language, documents: &Value) -> Value {
             .map(|c| {
                 json!({
                     "id": c.id.value,
-                    "name": c.name.as_ref().map_or_else(|| c.id.value.clone(), |n| localized(&n.value, lang)),
+                    "name": name_or_id(c.name.as_ref(), &c.id.value, lang),
                     "description": text(c.description.as_ref(), lang),
                     "escalation": c.escalation.as_ref().map(|e| plan.escalation.iter().find(|p| p.id.value == e.value).and_then(|p| p.name.as_ref()).map_or_else(|| e.value.clone(), |n| localized(&n.value, lang))),
                     "resolve_within": c.resolve_within.as_ref().map(|r| lang.duration(&r.value)),
@@ -455,7 +460,7 @@ pub fn handbook(src: &Source<'_>, lang: &Language, documents: &Value) -> Value {
                 };
                 json!({
                     "id": t.id.value,
-                    "name": t.name.as_ref().map_or_else(|| t.id.value.clone(), |n| localized(&n.value, lang)),
+                    "name": name_or_id(t.name.as_ref(), &t.id.value, lang),
                     "topics": t.topics.iter().map(|s| s.value.clone()).collect::<Vec<_>>(),
                     "for": t.teams.iter().map(|id| team_name(plan, &id.value, lang)).collect::<Vec<_>>(),
                     "every": t.every.as_ref().map(|e| lang.duration(&e.value)),
@@ -474,7 +479,7 @@ pub fn handbook(src: &Source<'_>, lang: &Language, documents: &Value) -> Value {
             .map(|f| {
                 json!({
                     "id": f.id.value,
-                    "name": f.name.as_ref().map_or_else(|| f.id.value.clone(), |n| localized(&n.value, lang)),
+                    "name": name_or_id(f.name.as_ref(), &f.id.value, lang),
                     "kind": f.kind.value.as_str(),
                     "via": f.via.as_ref().map(|v| plan.channels.iter().find(|c| c.id.value == v.value).map_or_else(|| v.value.clone(), |c| channel_name(c, lang))),
                     "when": f.when.as_ref().map(|w| w.value.clone()),
@@ -489,7 +494,7 @@ pub fn handbook(src: &Source<'_>, lang: &Language, documents: &Value) -> Value {
             .map(|m| {
                 json!({
                     "id": m.id.value,
-                    "name": m.name.as_ref().map_or_else(|| m.id.value.clone(), |n| localized(&n.value, lang)),
+                    "name": name_or_id(m.name.as_ref(), &m.id.value, lang),
                     "target": m.target.as_ref().map(|t| t.value.to_string()),
                     "source": m.source.as_ref().map(|s| plan.feedback.iter().find(|f| f.id.value == s.value).and_then(|f| f.name.as_ref()).map_or_else(|| s.value.clone(), |n| localized(&n.value, lang))),
                     "channel": m.channel.as_ref().map(|c| plan.channels.iter().find(|x| x.id.value == c.value).map_or_else(|| c.value.clone(), |x| channel_name(x, lang))),
@@ -593,7 +598,7 @@ fn coverage(src: &Source<'_>, lang: &Language) -> Value {
                 .collect();
             json!({
                 "id": profile.id.value,
-                "name": profile.name.as_ref().map_or_else(|| profile.id.value.clone(), |n| localized(&n.value, lang)),
+                "name": name_or_id(profile.name.as_ref(), &profile.id.value, lang),
                 "timezone": tz.name(),
                 "rows": rows,
                 "gaps": gaps,
@@ -622,7 +627,7 @@ pub fn faq(src: &Source<'_>, profile_index: usize, lang: &Language, documents: &
         "profile".into(),
         json!({
             "id": profile.id.value,
-            "name": profile.name.as_ref().map_or_else(|| profile.id.value.clone(), |n| localized(&n.value, lang)),
+            "name": name_or_id(profile.name.as_ref(), &profile.id.value, lang),
             "description": text(profile.description.as_ref(), lang),
             "timezone": tz.name(),
         }),
@@ -683,7 +688,7 @@ pub fn faq(src: &Source<'_>, profile_index: usize, lang: &Language, documents: &
                 let mut kinds: Vec<&str> = c.remedies.iter().map(|r| r.kind.value.as_str()).collect();
                 kinds.dedup();
                 json!({
-                    "name": c.name.as_ref().map_or_else(|| c.id.value.clone(), |n| localized(&n.value, lang)),
+                    "name": name_or_id(c.name.as_ref(), &c.id.value, lang),
                     "description": text(c.description.as_ref(), lang),
                     "resolve_within": c.resolve_within.as_ref().map(|r| lang.duration(&r.value)),
                     "remedies": kinds,
@@ -699,7 +704,7 @@ pub fn faq(src: &Source<'_>, profile_index: usize, lang: &Language, documents: &
             .map(|f| {
                 json!({
                     "kind": f.kind.value.as_str(),
-                    "name": f.name.as_ref().map_or_else(|| f.id.value.clone(), |n| localized(&n.value, lang)),
+                    "name": name_or_id(f.name.as_ref(), &f.id.value, lang),
                 })
             })
             .collect(),
