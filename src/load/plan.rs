@@ -304,7 +304,7 @@ fn contact(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Contact> 
         name: opt!(r, f, "name", string),
         role: opt!(r, f, "role", text),
         phone: opt!(r, f, "phone", string),
-        email: opt!(r, f, "email", string),
+        email: opt!(r, f, "email", email),
         hours: opt!(r, f, "hours", schedule),
         timezone: opt!(r, f, "timezone", timezone),
         holidays: opt!(r, f, "holidays", holidays),
@@ -462,7 +462,9 @@ fn channel(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Channel> 
         loc: r.loc(node.span, path),
         name: opt!(r, f, "name", text),
         description: opt!(r, f, "description", text),
-        address: opt!(r, f, "address", string),
+        address: f
+            .get("address")
+            .and_then(|n| r.channel_address(n, &f.path("address"), kind.as_ref().map(|k| k.value))),
         toll_free: opt!(r, f, "toll-free", boolean),
         team: opt!(r, f, "team", reference),
         hours: opt!(r, f, "hours", schedule),
@@ -815,7 +817,7 @@ fn self_help(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> SelfHelp {
                         loc: r.loc(n.span, &p),
                         title: title?,
                         steps,
-                        url: opt!(r, gf, "url", string),
+                        url: opt!(r, gf, "url", web_url),
                     })
                 })
                 .collect()

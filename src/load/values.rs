@@ -35,6 +35,46 @@ impl Reader<'_> {
         Some(id)
     }
 
+    /// A web address that documents link to: `https://…` or `http://…` with a host.
+    pub fn web_url(&mut self, node: &Node, path: &PlanPath) -> Option<Located<String>> {
+        self.parsed(
+            node,
+            path,
+            &rule::INVALID_URL,
+            "a web address such as `https://example.com/help`",
+            |s| values::parse_web_url(s).map(|_| s.trim().to_owned()),
+        )
+    }
+
+    /// An e-mail address that documents link to with `mailto:`.
+    pub fn email(&mut self, node: &Node, path: &PlanPath) -> Option<Located<String>> {
+        self.parsed(
+            node,
+            path,
+            &rule::INVALID_URL,
+            "an e-mail address such as `service@example.com`",
+            values::parse_email,
+        )
+    }
+
+    /// A channel's address, checked for what its kind may link to (a channel whose kind
+    /// could not be read is checked as a chat, where only web links are links).
+    pub fn channel_address(
+        &mut self,
+        node: &Node,
+        path: &PlanPath,
+        kind: Option<crate::model::ChannelKind>,
+    ) -> Option<Located<String>> {
+        let kind = kind.unwrap_or(crate::model::ChannelKind::Chat);
+        self.parsed(
+            node,
+            path,
+            &rule::INVALID_URL,
+            "an address, phone number or web address",
+            |s| values::check_channel_address(kind, s).map(|()| s.trim().to_owned()),
+        )
+    }
+
     /// A reference to another entity's id (checked by the reference rules).
     pub fn reference(&mut self, node: &Node, path: &PlanPath) -> Option<Id> {
         self.string(node, path)

@@ -1,8 +1,13 @@
 //! The template environment: the built-in templates embedded in the binary, overridden file
-//! by file from `--templates DIR`, with undefined variables as errors and HTML escaping for
-//! `.html` templates only.
+//! by file from `--templates DIR`, with undefined variables as errors, HTML escaping for
+//! `.html` templates and Markdown escaping for `.md` templates. `link(value, kind)` decides
+//! which values become links (see [`crate::model::values::href`]); `|autolink` writes one
+//! as a Markdown autolink.
 
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
+
+/// The auto-escape mode of `.md` templates: [`super::markdown::escape`].
+const MARKDOWN: &str = "markdown";
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -68,10 +73,27 @@ pub fn environment(overrides: &Overrides) -> anyhow::Result<Environment<'static>
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".html") {
             AutoEscape::Html
+        } else if name.ends_with(".md") {
+            AutoEscape::Custom(MARKDOWN.into())
         } else {
             AutoEscape::None
         }
     });
+    env.set_formatter(|out, state, value| match state.auto_escape() {
+        AutoEscape::Custom(name) if name == MARKDOWN => if value.is_safe() {
+            write!(out, "{value}")
+        } else if value.is_undefined() {
+            Ok(())
+        } else {
+            write!(out, "{}", super::markdown::escape(&value.to_string()))
+        }
+        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())),
+        _ => minijinja::escape_formatter(out, state, value),
+    });
+    env.add_function("link", |value: String, kind: String| {
+        crate::model::values::href(&value, &kind).map_or(Value::from(()), Value::from)
+    });
+    env.add_filter("autolink", |href: String| Value::from_safe_string(autolink(&href)));
     // Jinja's default whitespace handling, except that a template's final newline is kept
     // (text files end with one).
     let syntax = minijinja::syntax::SyntaxConfig::builder()
@@ -93,6 +115,17 @@ pub fn environment(overrides: &Overrides) -> anyhow::Result<Environment<'static>
         })?;
     }
     Ok(env)
+}
+
+/// A link made by `link()` in Markdown: `<https://…>`, `<name@example.com>`, or, for an
+/// e-mail address that CommonMark's autolinks do not accept (letters outside ASCII), a
+/// link with the address as its text.
+fn autolink(href: &str) -> String {
+    match href.strip_prefix("mailto:") {
+        Some(address) if address.is_ascii() => format!("<{address}>"),
+        Some(address) => format!("[{}](<{href}>)", super::markdown::escape(address)),
+        None => format!("<{href}>"),
+    }
 }
 
 /// `, line N` for a template error that knows its line.

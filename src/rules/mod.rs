@@ -261,6 +261,10 @@ pub static REGISTRY: &[Entry] = &[
         check: None,
     },
     Entry {
+        rule: &values::INVALID_URL,
+        check: None,
+    },
+    Entry {
         rule: &staffing::UNDERSTAFFED,
         check: Some(staffing::understaffed::check),
     },

@@ -9,6 +9,7 @@ mod explain;
 mod fixtures;
 mod formats;
 mod init;
+mod links;
 mod policy;
 mod render;
 mod samples;

@@ -11,6 +11,7 @@ mod date;
 mod duration;
 mod hours;
 mod language;
+mod link;
 mod target;
 
 pub use amount::{Amount, Money, parse_amount};
@@ -19,6 +20,7 @@ pub use date::{DateRange, parse_date, parse_date_or_range};
 pub use duration::{Duration, parse_duration};
 pub use hours::{DayHours, TimeRange, WeekdaySet, parse_day_hours, parse_day_selector};
 pub use language::{LanguageTag, parse_language};
+pub use link::{check_channel_address, href, parse_email, parse_web_url};
 pub use target::{Comparison, Measure, Target, parse_target};
 
 use std::ops::Range;

@@ -8,6 +8,7 @@ mod invalid_hours;
 mod invalid_language;
 mod invalid_target;
 mod invalid_timezone;
+mod invalid_url;
 mod unknown_holiday_calendar;
 
 pub use invalid_amount::INVALID_AMOUNT;
@@ -18,4 +19,5 @@ pub use invalid_hours::INVALID_HOURS;
 pub use invalid_language::INVALID_LANGUAGE;
 pub use invalid_target::INVALID_TARGET;
 pub use invalid_timezone::INVALID_TIMEZONE;
+pub use invalid_url::INVALID_URL;
 pub use unknown_holiday_calendar::UNKNOWN_HOLIDAY_CALENDAR;
