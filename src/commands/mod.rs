@@ -106,8 +106,8 @@ fn version(verbose: bool, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
 }
 
 /// Load one plan for a command that needs a readable plan with sound references. When it
-/// has load or reference errors, they are printed as `plan check` would and `None` is
-/// returned (exit 1). Findings of the other rules (gaps, promises) do not stop a command
+/// has load or reference errors, they are printed as `plan check` would (as its JSON
+/// document with `--format json`) and `None` is returned (exit 1). Findings of the other rules (gaps, promises) do not stop a command
 /// whose job is to show them.
 fn load_valid(
     global: &crate::cli::Global,
@@ -130,6 +130,13 @@ fn load_valid(
                 sources: &sources,
                 diagnostics: &errors,
             };
+            if global.format == crate::cli::OutputFormat::Json {
+                // A JSON consumer gets JSON in every case: the findings in the shape of
+                // `plan check --format json`.
+                serde_json::to_writer_pretty(&mut *out, &crate::output::json::document(&report))?;
+                writeln!(out)?;
+                return Ok(None);
+            }
             for d in &errors {
                 writeln!(out, "{}", crate::output::human::render(&report, d, true))?;
             }

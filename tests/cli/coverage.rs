@@ -378,3 +378,26 @@ fn intended_gaps_for_later_dates_are_not_unused_yet() {
         serde_json::json!(["profiles", 0, "intended-gaps", 1, "hours"])
     );
 }
+
+#[test]
+fn json_output_stays_json_when_the_plan_has_load_errors() {
+    let plan = "version: 1\nplan: { name: Broken, timezone: Mars/Olympus }\nteams:\n  - { id: desk, hours: { mon-fri: 8-18 }, agents: 2 }\n";
+    for command in ["coverage", "staffing", "at"] {
+        let mut args = vec![command, "plan.yaml", "--format", "json", "--today", "2026-11-22"];
+        if command == "at" {
+            args.push("2026-11-23 10:00");
+        }
+        let out = Run::new().file("plan.yaml", plan).args(&args).expect(1);
+        let doc = json(&out);
+        assert_eq!(doc["version"], 1, "{command}");
+        assert_eq!(doc["plans"][0]["errors"], 2, "{command}: {}", out.stdout);
+        let rules: Vec<&str> = doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap())
+            .collect();
+        assert_eq!(rules, ["invalid-timezone", "invalid-hours"], "{command}");
+        assert_eq!(doc["diagnostics"][0]["line"], 2, "{command}");
+    }
+}
