@@ -8,6 +8,7 @@ mod coverage;
 mod explain;
 mod fixtures;
 mod formats;
+mod fuzz;
 mod init;
 mod links;
 mod policy;
