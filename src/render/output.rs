@@ -135,25 +135,18 @@ mod tests {
         assert!(!safe("../x.html"));
         assert!(!safe("/etc/passwd"));
         assert!(!safe("a/../../b"));
-        let dir = tempfile_dir();
+        let dir = tempfile::tempdir().expect("a temporary directory");
         let mut files = BTreeMap::new();
         files.insert("../escape.html".to_owned(), "x".to_owned());
-        assert!(write(&dir.join("out"), &files).is_err());
-        assert!(!dir.join("escape.html").exists());
-        let _ = std::fs::remove_dir_all(dir);
-    }
-
-    fn tempfile_dir() -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("plan-output-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
+        assert!(write(&dir.path().join("out"), &files).is_err());
+        assert!(!dir.path().join("escape.html").exists());
     }
 
     #[test]
     fn writing_replaces_the_whole_directory_and_check_sees_differences() {
-        let dir = tempfile_dir().join("replace");
-        let _ = std::fs::remove_dir_all(&dir);
-        let out = dir.join("site");
+        // Each test has its own directory: a shared fixed path let parallel tests race.
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let out = dir.path().join("site");
         let mut files = BTreeMap::new();
         files.insert("a.md".to_owned(), "A".to_owned());
         files.insert("b.md".to_owned(), "B".to_owned());
@@ -171,11 +164,10 @@ mod tests {
             check(&out, &files).unwrap().is_empty(),
             "c.md is gone with the old output"
         );
-        let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, ["site"], "no temporary directories are left behind");
-        let _ = std::fs::remove_dir_all(dir);
     }
 }
