@@ -402,3 +402,75 @@ fn only_and_lang_select_documents_and_dump_context_shows_them() {
     assert!(doc["handbook.en"]["contacts"].is_array());
     assert!(!dir.path().join("site").exists(), "--dump-context writes nothing");
 }
+
+/// A plan with `profiles` customer profiles, every other one with FAQs in two languages.
+fn plan_with_profiles(profiles: usize) -> String {
+    let mut plan = String::from(
+        r#"version: 1
+plan:
+  name: Scale plan
+  owner: anna
+  timezone: Europe/Berlin
+  holidays: DE-BE
+  languages: [en, de]
+  review: { last: 2026-09-01, every: 6 months }
+contacts:
+  - { id: anna, name: Anna, phone: "+49 30 5550 1990" }
+teams:
+  - { id: desk, lead: anna, languages: [en, de], hours: { mon-fri: 08:00-18:00 }, agents: 4 }
+channels:
+  - { id: phone, kind: phone, team: desk, response: 2m, address: "+49 800 5550 100" }
+  - { id: email, kind: email, team: desk, response: 1 business day, address: help@example.com }
+escalation:
+  - { id: standard, channels: [phone, email], steps: [{ team: desk }] }
+self-help:
+  faq:
+    - { question: Hours?, answer: Weekdays. }
+profiles:
+"#,
+    );
+    for i in 0..profiles {
+        let langs = if i % 2 == 0 { "[en]" } else { "[de, en]" };
+        plan.push_str(&format!(
+            "  - {{ id: p{i}, name: Profile {i}, timezone: Europe/Berlin, languages: {langs} }}\n"
+        ));
+    }
+    plan
+}
+
+#[test]
+fn document_contexts_grow_linearly_with_the_number_of_profiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let measure = |profiles: usize| {
+        let name = format!("plan-{profiles}.yaml");
+        std::fs::write(dir.path().join(&name), plan_with_profiles(profiles)).unwrap();
+        let start = std::time::Instant::now();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+            .current_dir(dir.path())
+            .args(["render", &name, "--today", "2026-11-22", "--dump-context"])
+            .output()
+            .unwrap();
+        let elapsed = start.elapsed().as_secs_f64();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        // An FAQ links to its own profile's other languages and to the index, not to
+        // every document of the plan.
+        let links = doc["faq-p1.de"]["documents"].as_array().unwrap();
+        let files: Vec<&str> = links.iter().filter_map(|d| d["file"].as_str()).collect();
+        assert_eq!(files, ["faq-p1.de.html", "faq-p1.en.html", "index.html"]);
+        (out.stdout.len() as f64, elapsed)
+    };
+    let (small_bytes, small_time) = measure(150);
+    let (large_bytes, large_time) = measure(600);
+    let bytes = large_bytes / small_bytes;
+    assert!(
+        bytes < 5.0,
+        "4 times the profiles gives {bytes:.1} times the context bytes ({small_bytes} → {large_bytes})"
+    );
+    // Time is noisy on a shared machine; the bound only catches quadratic growth (16).
+    let time = large_time / small_time;
+    assert!(
+        time < 8.0,
+        "4 times the profiles takes {time:.1} times as long ({small_time:.2} s → {large_time:.2} s)"
+    );
+}
