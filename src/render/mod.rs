@@ -330,8 +330,61 @@ pub fn documents(
     (docs, warnings)
 }
 
-/// Render every file of the documents: file name → text.
+/// Where one rendered file goes: bytes in memory, refused past [`templates::MAX_OUTPUT`]
+/// so that a template printing in a loop fails with a message instead of exhausting memory.
+struct CappedOutput {
+    bytes: Vec<u8>,
+    limit: usize,
+}
+
+/// The error a [`CappedOutput`] gives when the output would pass its limit.
+#[derive(Debug)]
+struct OutputTooLarge;
+
+impl std::fmt::Display for OutputTooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "output larger than {}", crate::input::size(templates::MAX_OUTPUT))
+    }
+}
+
+impl std::error::Error for OutputTooLarge {}
+
+impl std::io::Write for CappedOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len().saturating_add(buf.len()) > self.limit {
+            return Err(std::io::Error::other(OutputTooLarge));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What went wrong in a template, in words a template author can act on.
+fn render_error_message(e: &minijinja::Error) -> String {
+    use minijinja::ErrorKind;
+    match e.kind() {
+        ErrorKind::OutOfFuel => format!(
+            "the template did more work than any document needs (its budget is {} units of \
+             steps and data): look for loops over large ranges, macros that call themselves, or \
+             strings that keep growing",
+            templates::FUEL
+        ),
+        ErrorKind::WriteFailure => format!(
+            "the document would be larger than {}: look for loops that print without end",
+            crate::input::size(templates::MAX_OUTPUT)
+        ),
+        _ => e.detail().map_or_else(|| e.kind().to_string(), str::to_owned),
+    }
+}
+
+/// Render every file of the documents: file name → text. Each file is rendered with the
+/// environment's fuel and at most [`templates::MAX_OUTPUT`] bytes of output.
 pub fn render(env: &minijinja::Environment<'_>, docs: &[Document]) -> Result<BTreeMap<String, String>, RenderError> {
+    let limit = usize::try_from(templates::MAX_OUTPUT).unwrap_or(usize::MAX);
     let mut files = BTreeMap::new();
     for doc in docs {
         let ctx = minijinja::Value::from(minijinja::value::Serde(&doc.context));
@@ -339,10 +392,21 @@ pub fn render(env: &minijinja::Environment<'_>, docs: &[Document]) -> Result<BTr
             let error = |e: minijinja::Error| RenderError {
                 template: e.name().unwrap_or(template).to_owned() + &templates::line_of(&e),
                 file: file.clone(),
-                message: e.detail().map_or_else(|| e.kind().to_string(), str::to_owned),
+                message: render_error_message(&e),
             };
             let t = env.get_template(template).map_err(error)?;
-            let text = t.render(ctx.clone()).map_err(error)?;
+            let mut output = CappedOutput {
+                bytes: Vec::new(),
+                limit,
+            };
+            // minijinja 3 names its writer-based render `render_captured_to`.
+            t.render_captured_to(ctx.clone(), &mut output).map_err(error)?;
+            // Templates write `str`s only, so the bytes are UTF-8.
+            let text = String::from_utf8(output.bytes).map_err(|_| RenderError {
+                template: template.to_owned(),
+                file: file.clone(),
+                message: "the output is not UTF-8 text".to_owned(),
+            })?;
             files.insert(file, text);
         }
     }

@@ -474,3 +474,70 @@ fn document_contexts_grow_linearly_with_the_number_of_profiles() {
         "4 times the profiles takes {time:.1} times as long ({small_time:.2} s → {large_time:.2} s)"
     );
 }
+
+#[test]
+fn templates_that_never_end_or_grow_without_bound_fail_with_their_name() {
+    let cases = [
+        (
+            "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n",
+            "budget",
+        ),
+        ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}\n", "recursion"),
+        (
+            "{% set s = \"x\" * 10000000 %}{% for i in range(100000) %}{{ s }}{% endfor %}\n",
+            "larger than 16 MiB",
+        ),
+        (
+            "{% set ns = namespace(s=\"x\") %}{% for i in range(100) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}\n",
+            "budget",
+        ),
+    ];
+    for (template, why) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("plan.yaml"), HOSTILE).unwrap();
+        std::fs::create_dir(dir.path().join("mine")).unwrap();
+        std::fs::write(dir.path().join("mine/faq.md"), template).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+            .current_dir(dir.path())
+            .args(["render", "plan.yaml", "--today", "2026-11-22", "--out", "site"])
+            .args(["--templates", "mine"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{template}: {err}");
+        assert!(
+            err.contains("template faq.md") && err.contains("(rendering faq-") && err.contains(why),
+            "{template}: {err}"
+        );
+        assert!(!dir.path().join("site").exists(), "nothing is published");
+    }
+}
+
+#[test]
+fn template_files_larger_than_the_cap_are_not_read_and_folder_links_are_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), HOSTILE).unwrap();
+    std::fs::create_dir(dir.path().join("mine")).unwrap();
+    std::fs::write(dir.path().join("mine/faq.md"), "x".repeat(1024 * 1024 + 1)).unwrap();
+    // A link back to the folder itself: following it would walk forever.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(".", dir.path().join("mine/loop")).unwrap();
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+            .current_dir(dir.path())
+            .args(["render", "plan.yaml", "--today", "2026-11-22", "--templates", "mine"])
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("faq.md") && err.contains("larger than 1 MiB"), "{err}");
+    std::fs::write(dir.path().join("mine/faq.md"), "# {{ profile.name }}\n").unwrap();
+    let out = run();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("site/faq-riga.lv.md")).unwrap(),
+        "# Customers in Riga\n"
+    );
+}
