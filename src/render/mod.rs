@@ -5,7 +5,9 @@
 
 pub mod context;
 pub mod i18n;
+pub mod manifest;
 pub mod output;
+pub mod ownership;
 pub mod templates;
 
 use crate::coverage::{DateWindow, Timeline};
