@@ -452,13 +452,20 @@ fn document_contexts_grow_linearly_with_the_number_of_profiles() {
     let measure = |profiles: usize| {
         let name = format!("plan-{profiles}.yaml");
         std::fs::write(dir.path().join(&name), plan_with_profiles(profiles)).unwrap();
-        let start = std::time::Instant::now();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
-            .current_dir(dir.path())
-            .args(["render", &name, "--today", "2026-11-22", "--dump-context"])
-            .output()
-            .unwrap();
-        let elapsed = start.elapsed().as_secs_f64();
+        // The faster of two runs: other tests share the machine.
+        let mut elapsed = f64::INFINITY;
+        let mut out = None;
+        for _ in 0..2 {
+            let start = std::time::Instant::now();
+            let run = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+                .current_dir(dir.path())
+                .args(["render", &name, "--today", "2026-11-22", "--dump-context"])
+                .output()
+                .unwrap();
+            elapsed = elapsed.min(start.elapsed().as_secs_f64());
+            out = Some(run);
+        }
+        let out = out.unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         // An FAQ links to its own profile's other languages and to the index, not to
