@@ -124,7 +124,7 @@ pub struct RenderArgs {
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
 
-    /// Directory the documents are written to (replaced as a whole)
+    /// Directory the documents are written to (render replaces only the files it wrote there)
     #[arg(long, value_name = "DIR", default_value = "site")]
     pub out: PathBuf,
 

@@ -7,7 +7,10 @@ use crate::cli::{DocumentArg, Global, RenderArgs};
 use crate::diagnostic::{Counts, Severity};
 use crate::load;
 use crate::model::FileId;
+use crate::model::values::LanguageTag;
 use crate::output::{Report, human};
+use crate::render::manifest::Entry;
+use crate::render::output::{self, Publication};
 use crate::render::{self, DocumentKind, Options, templates};
 use std::io::Write;
 
@@ -54,6 +57,7 @@ pub fn run(global: &Global, args: &RenderArgs, out: &mut impl Write) -> anyhow::
         }),
         languages: (!args.lang.is_empty()).then(|| args.lang.clone()),
     };
+    check_languages(&args.lang, &render::languages(plan))?;
     let (docs, warnings) = render::documents(plan, &catalogues, &options);
     for w in &warnings {
         eprintln!("warning: {w}");
@@ -66,9 +70,26 @@ pub fn run(global: &Global, args: &RenderArgs, out: &mut impl Write) -> anyhow::
         return Ok(ExitStatus::Success);
     }
     let files = render::render(&env, &docs)?;
+    let entries = docs
+        .iter()
+        .flat_map(|d| {
+            d.files().into_iter().map(|(name, _)| Entry {
+                name,
+                kind: d.kind.as_str().to_owned(),
+                lang: d.lang.clone(),
+            })
+        })
+        .collect();
+    let replaces = |e: &Entry| DocumentKind::from_name(&e.kind).is_some_and(|kind| options.selects(kind, &e.lang));
+    let publication = Publication {
+        files: &files,
+        entries,
+        replaces: &replaces,
+    };
     let out_dir = &args.out;
     if args.check {
-        let staleness = render::output::check(out_dir, &files)?;
+        let (expected, ignored) = output::expected(out_dir, &publication, options.is_partial());
+        let staleness = output::check(out_dir, &expected, &ignored)?;
         if staleness.is_empty() {
             if !global.quiet {
                 writeln!(out, "{} files in {} are current", files.len(), out_dir.display())?;
@@ -91,11 +112,43 @@ pub fn run(global: &Global, args: &RenderArgs, out: &mut impl Write) -> anyhow::
         )?;
         return Ok(ExitStatus::Failure);
     }
-    render::output::write(out_dir, &files)?;
+    let written = output::write(out_dir, &args.plan, &publication)?;
+    for w in &written.warnings {
+        eprintln!("warning: {w}");
+    }
     if !global.quiet {
-        writeln!(out, "wrote {} files to {}", files.len(), out_dir.display())?;
+        if written.kept > 0 {
+            writeln!(
+                out,
+                "wrote {} files to {}, kept {} other files of the previous render",
+                files.len(),
+                out_dir.display(),
+                written.kept
+            )?;
+        } else {
+            writeln!(out, "wrote {} files to {}", files.len(), out_dir.display())?;
+        }
     }
     Ok(ExitStatus::Success)
+}
+
+/// `--lang` may name only languages the plan renders documents in (by tag or primary
+/// language): an unknown one would select nothing, and a partial render of nothing is a
+/// mistake worth saying so.
+fn check_languages(requested: &[String], accepted: &[String]) -> anyhow::Result<()> {
+    for lang in requested {
+        let known = accepted.iter().any(|a| {
+            let tag = LanguageTag(a.clone());
+            lang.eq_ignore_ascii_case(a) || lang.eq_ignore_ascii_case(tag.primary())
+        });
+        anyhow::ensure!(
+            known,
+            "--lang {lang}: the plan has no documents in `{lang}`; its languages are {} \
+             (the plan's and its profiles'); nothing was rendered",
+            accepted.join(", ")
+        );
+    }
+    Ok(())
 }
 
 /// `plan templates eject DIR`.

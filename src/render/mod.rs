@@ -5,8 +5,10 @@
 
 pub mod context;
 pub mod i18n;
+pub mod manifest;
 pub mod markdown;
 pub mod output;
+pub mod ownership;
 pub mod templates;
 
 use crate::coverage::{DateWindow, Timeline};
@@ -25,6 +27,27 @@ pub enum DocumentKind {
     Index,
 }
 
+impl DocumentKind {
+    /// The kind's name in contexts and in the output manifest.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Handbook => "handbook",
+            DocumentKind::Faq => "faq",
+            DocumentKind::Index => "index",
+        }
+    }
+
+    /// The kind of a name written by [`DocumentKind::as_str`].
+    pub fn from_name(name: &str) -> Option<DocumentKind> {
+        match name {
+            "handbook" => Some(DocumentKind::Handbook),
+            "faq" => Some(DocumentKind::Faq),
+            "index" => Some(DocumentKind::Index),
+            _ => None,
+        }
+    }
+}
+
 /// What to render.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -34,12 +57,37 @@ pub struct Options {
     pub languages: Option<Vec<String>>,
 }
 
+impl Options {
+    /// Whether a document of this kind in this language (its tag as the plan writes it) is
+    /// part of this render. A partial render replaces exactly the documents it selects.
+    pub fn selects(&self, kind: DocumentKind, lang: &str) -> bool {
+        self.only.is_none_or(|only| only == kind) && self.selects_language(lang)
+    }
+
+    /// Whether `--lang` (if given) names this language, by tag or by primary language.
+    pub fn selects_language(&self, lang: &str) -> bool {
+        let tag = LanguageTag(lang.to_owned());
+        self.languages.as_ref().is_none_or(|langs| {
+            langs
+                .iter()
+                .any(|l| l.eq_ignore_ascii_case(&tag.0) || l.eq_ignore_ascii_case(tag.primary()))
+        })
+    }
+
+    /// Whether this render leaves out documents a full render would write.
+    pub fn is_partial(&self) -> bool {
+        self.only.is_some() || self.languages.is_some()
+    }
+}
+
 /// One document: the base name of its files (`faq-home-owners.de`), the templates that
-/// render it, and its context.
+/// render it, its language tag, and its context.
 #[derive(Debug, Clone)]
 pub struct Document {
     pub base: String,
     pub kind: DocumentKind,
+    /// The document's language tag as the plan writes it (`pt-BR`).
+    pub lang: String,
     pub context: Value,
 }
 
@@ -92,16 +140,50 @@ pub fn catalogues(overrides: &templates::Overrides) -> anyhow::Result<BTreeMap<S
     Ok(all)
 }
 
-fn wanted(tag: &LanguageTag, options: &Options) -> bool {
-    options.languages.as_ref().is_none_or(|langs| {
-        langs
-            .iter()
-            .any(|l| l.eq_ignore_ascii_case(&tag.0) || l.eq_ignore_ascii_case(tag.primary()))
-    })
+/// The plan's languages (English when it names none): one handbook each.
+fn plan_languages(plan: &Plan) -> Vec<LanguageTag> {
+    let mut langs: Vec<LanguageTag> = plan.meta.languages.iter().map(|l| l.value.clone()).collect();
+    if langs.is_empty() {
+        langs.push(LanguageTag("en".to_owned()));
+    }
+    langs
+}
+
+/// The languages of a profile's FAQ: its own, else the plan's.
+fn profile_languages(profile: &crate::model::Profile, plan_langs: &[LanguageTag]) -> Vec<LanguageTag> {
+    let langs: Vec<LanguageTag> = profile.languages.iter().map(|l| l.value.clone()).collect();
+    if langs.is_empty() { plan_langs.to_vec() } else { langs }
+}
+
+/// Every language a document can be rendered in: the plan's, then the profiles' own, each
+/// once, as the plan writes them. `--lang` accepts these (or their primary language).
+pub fn languages(plan: &Plan) -> Vec<String> {
+    let plan_langs = plan_languages(plan);
+    let mut all: Vec<String> = Vec::new();
+    let profile_langs = plan.profiles.iter().flat_map(|p| p.languages.iter().map(|l| &l.value));
+    for tag in plan_langs.iter().chain(profile_langs) {
+        if !all.iter().any(|a| a.eq_ignore_ascii_case(&tag.0)) {
+            all.push(tag.0.clone());
+        }
+    }
+    all
+}
+
+/// A document of a full render, before its context is built.
+struct Planned {
+    kind: DocumentKind,
+    base: String,
+    tag: LanguageTag,
+    profile: Option<usize>,
 }
 
 /// The plan's documents with their contexts, and warnings (a language without built-in
 /// strings renders with English ones).
+///
+/// The links between documents (`documents` in a context) always describe a full render,
+/// so a file written by a partial render (`--only`, `--lang`) is the same file a full
+/// render writes. Each FAQ lists only its own profile's FAQs and the index, which keeps the
+/// contexts, and the work of building them, linear in the number of profiles.
 pub fn documents(
     plan: &Plan,
     catalogues: &BTreeMap<String, Catalogue>,
@@ -113,10 +195,41 @@ pub fn documents(
         timeline: &timeline,
         today: options.today,
     };
-    let mut warnings = Vec::new();
+    let plan_langs = plan_languages(plan);
+
+    let mut all: Vec<Planned> = Vec::new();
+    for tag in &plan_langs {
+        all.push(Planned {
+            kind: DocumentKind::Handbook,
+            base: format!("handbook.{}", tag.0),
+            tag: tag.clone(),
+            profile: None,
+        });
+    }
+    for (i, profile) in plan.profiles.iter().enumerate() {
+        for tag in profile_languages(profile, &plan_langs) {
+            all.push(Planned {
+                kind: DocumentKind::Faq,
+                base: format!("faq-{}.{}", profile.id.value, tag.0),
+                tag,
+                profile: Some(i),
+            });
+        }
+    }
+    let index_tag = plan_langs[0].clone();
+
+    // One `Language` per tag (each holds a copy of its catalogue), and a warning for each
+    // selected document's language without built-in strings.
     let english = catalogues.get("en").cloned().unwrap_or_default();
-    let mut language = |tag: &LanguageTag| {
-        Language::new(tag, catalogues).unwrap_or_else(|| {
+    let mut languages: BTreeMap<String, Language> = BTreeMap::new();
+    let mut warnings = Vec::new();
+    let selected_tags = all
+        .iter()
+        .filter(|p| options.selects(p.kind, &p.tag.0))
+        .map(|p| &p.tag)
+        .chain(options.selects(DocumentKind::Index, &index_tag.0).then_some(&index_tag));
+    for tag in selected_tags {
+        if Language::new(tag, catalogues).is_none() {
             let warning = format!(
                 "no built-in strings for language `{}`: its documents use English strings",
                 tag.0
@@ -124,96 +237,157 @@ pub fn documents(
             if !warnings.contains(&warning) {
                 warnings.push(warning);
             }
-            Language::fallback(tag, &english)
-        })
+        }
+    }
+    for tag in all.iter().map(|p| &p.tag).chain([&index_tag]) {
+        if !languages.contains_key(&tag.0) {
+            let language = Language::new(tag, catalogues).unwrap_or_else(|| Language::fallback(tag, &english));
+            languages.insert(tag.0.clone(), language);
+        }
+    }
+    let language = |tag: &LanguageTag| -> &Language {
+        languages
+            .get(&tag.0)
+            .expect("every document's language was built above")
     };
-    let mut plan_langs: Vec<LanguageTag> = plan.meta.languages.iter().map(|l| l.value.clone()).collect();
-    if plan_langs.is_empty() {
-        plan_langs.push(LanguageTag("en".to_owned()));
-    }
 
-    // (kind, base, language, profile index)
-    let mut planned: Vec<(DocumentKind, String, Language, Option<usize>)> = Vec::new();
-    let include = |kind: DocumentKind| options.only.is_none_or(|only| only == kind);
-    if include(DocumentKind::Handbook) {
-        for tag in plan_langs.iter().filter(|t| wanted(t, options)) {
-            planned.push((
-                DocumentKind::Handbook,
-                format!("handbook.{}", tag.0),
-                language(tag),
-                None,
-            ));
-        }
-    }
-    if include(DocumentKind::Faq) {
-        for (i, profile) in plan.profiles.iter().enumerate() {
-            let mut langs: Vec<LanguageTag> = profile.languages.iter().map(|l| l.value.clone()).collect();
-            if langs.is_empty() {
-                langs = plan_langs.clone();
-            }
-            for tag in langs.iter().filter(|t| wanted(t, options)) {
-                planned.push((
-                    DocumentKind::Faq,
-                    format!("faq-{}.{}", profile.id.value, tag.0),
-                    language(tag),
-                    Some(i),
-                ));
-            }
-        }
-    }
-
-    let listing: Value = planned
+    let index_lang = language(&index_tag);
+    let index_title = plan
+        .meta
+        .name
+        .as_ref()
+        .map(|n| context::localized(&n.value, index_lang))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| index_lang.text("index.title"));
+    let index_entry =
+        json!({ "title": index_title, "file": "index.html", "kind": "index", "lang": index_tag.0, "profile": null });
+    let entries: Vec<Value> = all
         .iter()
-        .map(|(kind, base, lang, profile)| {
-            let (kind_name, title) = match kind {
-                DocumentKind::Faq => ("faq", lang.text("faq.title")),
-                _ => ("handbook", lang.text("handbook.title")),
+        .map(|p| {
+            let lang = language(&p.tag);
+            let title = match p.kind {
+                DocumentKind::Faq => lang.text("faq.title"),
+                _ => lang.text("handbook.title"),
             };
-            let profile_name = profile.map(|i| {
-                let p = &plan.profiles[i];
-                p.name.as_ref().map_or_else(|| p.id.value.clone(), |n| context::localized(&n.value, lang))
+            let profile_name = p.profile.map(|i| {
+                let profile = &plan.profiles[i];
+                profile
+                    .name
+                    .as_ref()
+                    .map_or_else(|| profile.id.value.clone(), |n| context::localized(&n.value, lang))
             });
-            json!({ "title": title, "file": format!("{base}.html"), "kind": kind_name, "lang": lang.tag, "profile": profile_name })
+            json!({ "title": title, "file": format!("{}.html", p.base), "kind": p.kind.as_str(), "lang": lang.tag, "profile": profile_name })
         })
         .collect();
+    let listing = Value::Array(entries.clone());
+    // Each profile's FAQs, and the index, for the links of that profile's FAQs.
+    let mut faq_links: Vec<Vec<Value>> = vec![Vec::new(); plan.profiles.len()];
+    for (p, entry) in all.iter().zip(&entries) {
+        if let Some(i) = p.profile {
+            faq_links[i].push(entry.clone());
+        }
+    }
+    for links in &mut faq_links {
+        links.push(index_entry.clone());
+    }
 
-    let mut docs: Vec<Document> = planned
+    let mut docs: Vec<Document> = all
         .into_iter()
-        .map(|(kind, base, lang, profile)| {
-            let context = match profile {
-                Some(i) => context::faq(&src, i, &lang, &listing),
-                None => context::handbook(&src, &lang, &listing),
+        .filter(|p| options.selects(p.kind, &p.tag.0))
+        .map(|p| {
+            let lang = language(&p.tag);
+            let context = match p.profile {
+                Some(i) => context::faq(&src, i, lang, &Value::Array(faq_links[i].clone())),
+                None => context::handbook(&src, lang, &listing),
             };
-            Document { base, kind, context }
+            Document {
+                base: p.base,
+                kind: p.kind,
+                lang: p.tag.0,
+                context,
+            }
         })
         .collect();
-    if include(DocumentKind::Index) {
-        let lang = language(&plan_langs[0]);
-        let mut map = context::common(&lang, options.today, &listing);
+    if options.selects(DocumentKind::Index, &index_tag.0) {
+        let mut map = context::common(index_lang, options.today, &listing);
         let title = plan
             .meta
             .name
             .as_ref()
-            .map_or_else(String::new, |n| context::localized(&n.value, &lang));
+            .map_or_else(String::new, |n| context::localized(&n.value, index_lang));
         map.insert("title".into(), Value::from(title));
         map.insert(
             "company".into(),
             plan.meta
                 .company
                 .as_ref()
-                .map_or(Value::Null, |c| Value::from(context::localized(&c.value, &lang))),
+                .map_or(Value::Null, |c| Value::from(context::localized(&c.value, index_lang))),
         );
         docs.push(Document {
             base: "index".to_owned(),
             kind: DocumentKind::Index,
+            lang: index_tag.0.clone(),
             context: Value::Object(map),
         });
     }
     (docs, warnings)
 }
 
-/// Render every file of the documents: file name → text.
+/// Where one rendered file goes: bytes in memory, refused past [`templates::MAX_OUTPUT`]
+/// so that a template printing in a loop fails with a message instead of exhausting memory.
+struct CappedOutput {
+    bytes: Vec<u8>,
+    limit: usize,
+}
+
+/// The error a [`CappedOutput`] gives when the output would pass its limit.
+#[derive(Debug)]
+struct OutputTooLarge;
+
+impl std::fmt::Display for OutputTooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "output larger than {}", crate::input::size(templates::MAX_OUTPUT))
+    }
+}
+
+impl std::error::Error for OutputTooLarge {}
+
+impl std::io::Write for CappedOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len().saturating_add(buf.len()) > self.limit {
+            return Err(std::io::Error::other(OutputTooLarge));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What went wrong in a template, in words a template author can act on.
+fn render_error_message(e: &minijinja::Error) -> String {
+    use minijinja::ErrorKind;
+    match e.kind() {
+        ErrorKind::OutOfFuel => format!(
+            "the template did more work than any document needs (its budget is {} units of \
+             steps and data): look for loops over large ranges, macros that call themselves, or \
+             strings that keep growing",
+            templates::FUEL
+        ),
+        ErrorKind::WriteFailure => format!(
+            "the document would be larger than {}: look for loops that print without end",
+            crate::input::size(templates::MAX_OUTPUT)
+        ),
+        _ => e.detail().map_or_else(|| e.kind().to_string(), str::to_owned),
+    }
+}
+
+/// Render every file of the documents: file name → text. Each file is rendered with the
+/// environment's fuel and at most [`templates::MAX_OUTPUT`] bytes of output.
 pub fn render(env: &minijinja::Environment<'_>, docs: &[Document]) -> Result<BTreeMap<String, String>, RenderError> {
+    let limit = usize::try_from(templates::MAX_OUTPUT).unwrap_or(usize::MAX);
     let mut files = BTreeMap::new();
     for doc in docs {
         let ctx = minijinja::Value::from(minijinja::value::Serde(&doc.context));
@@ -221,10 +395,21 @@ pub fn render(env: &minijinja::Environment<'_>, docs: &[Document]) -> Result<BTr
             let error = |e: minijinja::Error| RenderError {
                 template: e.name().unwrap_or(template).to_owned() + &templates::line_of(&e),
                 file: file.clone(),
-                message: e.detail().map_or_else(|| e.kind().to_string(), str::to_owned),
+                message: render_error_message(&e),
             };
             let t = env.get_template(template).map_err(error)?;
-            let text = t.render(ctx.clone()).map_err(error)?;
+            let mut output = CappedOutput {
+                bytes: Vec::new(),
+                limit,
+            };
+            // minijinja 3 names its writer-based render `render_captured_to`.
+            t.render_captured_to(ctx.clone(), &mut output).map_err(error)?;
+            // Templates write `str`s only, so the bytes are UTF-8.
+            let text = String::from_utf8(output.bytes).map_err(|_| RenderError {
+                template: template.to_owned(),
+                file: file.clone(),
+                message: "the output is not UTF-8 text".to_owned(),
+            })?;
             files.insert(file, text);
         }
     }

@@ -2,14 +2,33 @@
 //! by file from `--templates DIR`, with undefined variables as errors, HTML escaping for
 //! `.html` templates and Markdown escaping for `.md` templates. `link(value, kind)` decides
 //! which values become links (see [`crate::model::values::href`]); `|autolink` writes one
-//! as a Markdown autolink.
+//! as a Markdown autolink. A template directory is as untrusted as a plan: its files are
+//! read with a size cap, and every render has a budget of work and of output, so a template
+//! that loops without end fails with a message instead of hanging or exhausting memory.
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// The auto-escape mode of `.md` templates: [`super::markdown::escape`].
 const MARKDOWN: &str = "markdown";
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+
+/// The work one rendered file may do, in minijinja fuel (about one unit per instruction,
+/// and one per 64 bytes of data a template creates). It bounds time (a few seconds) and
+/// memory (about 1.3 GB) when a template from `--templates` loops without end or builds
+/// huge strings.
+///
+/// Measured with the built-in templates: the HTML handbook is always a plan's largest file
+/// and uses about 0.33 units per byte of output, so a handbook at [`MAX_OUTPUT`] needs
+/// about 5.5 million; a generated plan with 400 profiles, 800 channels and 200 teams in five
+/// languages uses at most 4.1 million for one file, the benchmark's large plan 1.1 million.
+pub const FUEL: u64 = 20_000_000;
+
+/// The largest file a template may render.
+pub const MAX_OUTPUT: u64 = 16 * 1024 * 1024;
+
+/// The largest template or catalogue file read from `--templates`.
+pub const MAX_TEMPLATE_FILE: u64 = 1024 * 1024;
 
 /// The built-in templates, by name (`handbook.html`, `_style.css`).
 pub fn built_in() -> BTreeMap<String, String> {
@@ -28,6 +47,10 @@ pub struct Overrides {
 }
 
 /// Read an override directory. Any problem is a failure of the tool (exit 2).
+///
+/// Only regular files of at most [`MAX_TEMPLATE_FILE`] bytes are read (a symbolic link to
+/// one is followed); hidden files and folders are skipped, and symbolic links to folders
+/// are not followed, so a link loop cannot make the walk endless.
 pub fn read_overrides(dir: &Path) -> anyhow::Result<Overrides> {
     use anyhow::Context;
     let meta = std::fs::metadata(dir).with_context(|| format!("reading the template directory {}", dir.display()))?;
@@ -41,7 +64,8 @@ pub fn read_overrides(dir: &Path) -> anyhow::Result<Overrides> {
     while let Some(current) = stack.pop() {
         let entries = std::fs::read_dir(&current).with_context(|| format!("reading {}", current.display()))?;
         for entry in entries {
-            let path = entry.with_context(|| format!("reading {}", current.display()))?.path();
+            let entry = entry.with_context(|| format!("reading {}", current.display()))?;
+            let path = entry.path();
             let name = path
                 .strip_prefix(dir)
                 .unwrap_or(&path)
@@ -50,16 +74,27 @@ pub fn read_overrides(dir: &Path) -> anyhow::Result<Overrides> {
             if name.split('/').any(|part| part.starts_with('.')) {
                 continue;
             }
-            if path.is_dir() {
+            let file_type = entry
+                .file_type()
+                .with_context(|| format!("reading {}", path.display()))?;
+            if file_type.is_dir() {
                 stack.push(path);
                 continue;
             }
-            let text =
-                std::fs::read_to_string(&path).with_context(|| format!("reading template {}", path.display()))?;
-            if let Some(lang) = name.strip_prefix("i18n/").and_then(|n| n.strip_suffix(".toml")) {
-                out.catalogues.insert(lang.to_owned(), text);
-            } else if [".md", ".html", ".css"].iter().any(|ext| name.ends_with(ext)) {
-                out.templates.insert(name, text);
+            let is_catalogue = name.starts_with("i18n/") && name.ends_with(".toml");
+            let is_template = [".md", ".html", ".css"].iter().any(|ext| name.ends_with(ext));
+            if !is_catalogue && !is_template {
+                continue;
+            }
+            let text = crate::input::read_text(&path, MAX_TEMPLATE_FILE)
+                .with_context(|| format!("reading template {}", path.display()))?;
+            match name.strip_prefix("i18n/").and_then(|n| n.strip_suffix(".toml")) {
+                Some(lang) => {
+                    out.catalogues.insert(lang.to_owned(), text);
+                }
+                None => {
+                    out.templates.insert(name, text);
+                }
             }
         }
     }
@@ -101,6 +136,8 @@ pub fn environment(overrides: &Overrides) -> anyhow::Result<Environment<'static>
         .build()
         .map_err(|e| anyhow::anyhow!("template syntax: {e}"))?;
     env.set_syntax(syntax);
+    // Templates can come from the user (`--templates`): bound the work of each render.
+    env.set_fuel(Some(FUEL));
     for (name, source) in built_in() {
         env.add_template_owned(name, source)
             .map_err(|e| anyhow::anyhow!("built-in template: {e:#}"))?;

@@ -1,14 +1,22 @@
 //! `plan render`: the documents of every sample plan, determinism, escaping, `--check`,
-//! template overrides, atomic output, and what the customer FAQ must never contain.
+//! template overrides and their limits, atomic output, what render refuses to replace,
+//! partial renders, and what the customer FAQ must never contain.
 
 use crate::support::{Run, root};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The manifest `plan render` keeps in its output folder.
+const MANIFEST: &str = ".plan-render.json";
+
+/// The documents in a folder, by name (the manifest left out).
 fn read_dir(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
+        if path.file_name().is_some_and(|n| n == MANIFEST) {
+            continue;
+        }
         files.insert(
             path.file_name().unwrap().to_string_lossy().into_owned(),
             std::fs::read(&path).unwrap(),
@@ -401,4 +409,442 @@ fn only_and_lang_select_documents_and_dump_context_shows_them() {
     }
     assert!(doc["handbook.en"]["contacts"].is_array());
     assert!(!dir.path().join("site").exists(), "--dump-context writes nothing");
+}
+
+/// A plan with `profiles` customer profiles, every other one with FAQs in two languages.
+fn plan_with_profiles(profiles: usize) -> String {
+    let mut plan = String::from(
+        r#"version: 1
+plan:
+  name: Scale plan
+  owner: anna
+  timezone: Europe/Berlin
+  holidays: DE-BE
+  languages: [en, de]
+  review: { last: 2026-09-01, every: 6 months }
+contacts:
+  - { id: anna, name: Anna, phone: "+49 30 5550 1990" }
+teams:
+  - { id: desk, lead: anna, languages: [en, de], hours: { mon-fri: 08:00-18:00 }, agents: 4 }
+channels:
+  - { id: phone, kind: phone, team: desk, response: 2m, address: "+49 800 5550 100" }
+  - { id: email, kind: email, team: desk, response: 1 business day, address: help@example.com }
+escalation:
+  - { id: standard, channels: [phone, email], steps: [{ team: desk }] }
+self-help:
+  faq:
+    - { question: Hours?, answer: Weekdays. }
+profiles:
+"#,
+    );
+    for i in 0..profiles {
+        let langs = if i % 2 == 0 { "[en]" } else { "[de, en]" };
+        plan.push_str(&format!(
+            "  - {{ id: p{i}, name: Profile {i}, timezone: Europe/Berlin, languages: {langs} }}\n"
+        ));
+    }
+    plan
+}
+
+#[test]
+fn document_contexts_grow_linearly_with_the_number_of_profiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let measure = |profiles: usize| {
+        let name = format!("plan-{profiles}.yaml");
+        std::fs::write(dir.path().join(&name), plan_with_profiles(profiles)).unwrap();
+        // The faster of two runs: other tests share the machine.
+        let mut elapsed = f64::INFINITY;
+        let mut out = None;
+        for _ in 0..2 {
+            let start = std::time::Instant::now();
+            let run = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+                .current_dir(dir.path())
+                .args(["render", &name, "--today", "2026-11-22", "--dump-context"])
+                .output()
+                .unwrap();
+            elapsed = elapsed.min(start.elapsed().as_secs_f64());
+            out = Some(run);
+        }
+        let out = out.unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        // An FAQ links to its own profile's other languages and to the index, not to
+        // every document of the plan.
+        let links = doc["faq-p1.de"]["documents"].as_array().unwrap();
+        let files: Vec<&str> = links.iter().filter_map(|d| d["file"].as_str()).collect();
+        assert_eq!(files, ["faq-p1.de.html", "faq-p1.en.html", "index.html"]);
+        (out.stdout.len() as f64, elapsed)
+    };
+    let (small_bytes, small_time) = measure(150);
+    let (large_bytes, large_time) = measure(600);
+    let bytes = large_bytes / small_bytes;
+    assert!(
+        bytes < 5.0,
+        "4 times the profiles gives {bytes:.1} times the context bytes ({small_bytes} → {large_bytes})"
+    );
+    // Time is noisy on a shared machine; the bound only catches quadratic growth (16).
+    let time = large_time / small_time;
+    assert!(
+        time < 8.0,
+        "4 times the profiles takes {time:.1} times as long ({small_time:.2} s → {large_time:.2} s)"
+    );
+}
+
+#[test]
+fn templates_that_never_end_or_grow_without_bound_fail_with_their_name() {
+    let cases = [
+        (
+            "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n",
+            "budget",
+        ),
+        ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}\n", "recursion"),
+        (
+            "{% set s = \"x\" * 10000000 %}{% for i in range(100000) %}{{ s }}{% endfor %}\n",
+            "larger than 16 MiB",
+        ),
+        (
+            "{% set ns = namespace(s=\"x\") %}{% for i in range(100) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}\n",
+            "budget",
+        ),
+    ];
+    for (template, why) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("plan.yaml"), HOSTILE).unwrap();
+        std::fs::create_dir(dir.path().join("mine")).unwrap();
+        std::fs::write(dir.path().join("mine/faq.md"), template).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+            .current_dir(dir.path())
+            .args(["render", "plan.yaml", "--today", "2026-11-22", "--out", "site"])
+            .args(["--templates", "mine"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{template}: {err}");
+        assert!(
+            err.contains("template faq.md") && err.contains("(rendering faq-") && err.contains(why),
+            "{template}: {err}"
+        );
+        assert!(!dir.path().join("site").exists(), "nothing is published");
+    }
+}
+
+#[test]
+fn template_files_larger_than_the_cap_are_not_read_and_folder_links_are_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), HOSTILE).unwrap();
+    std::fs::create_dir(dir.path().join("mine")).unwrap();
+    std::fs::write(dir.path().join("mine/faq.md"), "x".repeat(1024 * 1024 + 1)).unwrap();
+    // A link back to the folder itself: following it would walk forever.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(".", dir.path().join("mine/loop")).unwrap();
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+            .current_dir(dir.path())
+            .args(["render", "plan.yaml", "--today", "2026-11-22", "--templates", "mine"])
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("faq.md") && err.contains("larger than 1 MiB"), "{err}");
+    std::fs::write(dir.path().join("mine/faq.md"), "# {{ profile.name }}\n").unwrap();
+    let out = run();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("site/faq-riga.lv.md")).unwrap(),
+        "# Customers in Riga\n"
+    );
+}
+
+/// Run `plan render` in `dir` with a pinned date, returning what it printed.
+fn render_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(["render", "--today", "2026-11-22"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every path under `dir`, relative, sorted: a fingerprint of a folder tree.
+fn tree(dir: &Path) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let entry = entry.unwrap();
+            all.push(entry.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned());
+            if entry.file_type().unwrap().is_dir() {
+                stack.push(entry.path());
+            }
+        }
+    }
+    all.sort();
+    all
+}
+
+#[test]
+fn render_refuses_folders_it_did_not_write_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("plans")).unwrap();
+    std::fs::write(root.join("plans/plan.yaml"), HOSTILE).unwrap();
+    std::fs::create_dir_all(root.join("src")).unwrap();
+    std::fs::write(root.join("src/main.rs"), "fn main() {}\n").unwrap();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::write(root.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    std::fs::create_dir_all(root.join("vendor/lib/.git")).unwrap();
+    std::fs::create_dir_all(root.join("empty")).unwrap();
+    let before = tree(root);
+    let absolute = root.to_string_lossy().into_owned();
+    for (out, why) in [
+        ("plans", "holds the plan file"),
+        ("plans/plan.yaml", "is the plan file"),
+        (absolute.as_str(), "holds the plan file"),
+        (".", "holds the plan file"),
+        ("src", "was not written by `plan render`"),
+        ("vendor", "holds a git repository"),
+        (".git", "`.git` folder"),
+        (".git/site", "`.git` folder"),
+    ] {
+        let (code, _, err) = render_in(root, &["plans/plan.yaml", "--out", out]);
+        assert_eq!(code, Some(2), "--out {out}: {err}");
+        assert!(
+            err.contains(why) && err.contains("nothing was changed"),
+            "--out {out}: {err}"
+        );
+        assert_eq!(tree(root), before, "--out {out} changed the project");
+    }
+    // The current directory, with the plan elsewhere.
+    let (code, _, err) = render_in(&root.join("src"), &["../plans/plan.yaml", "--out", "."]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("is the current directory"), "{err}");
+    // An empty folder is fine.
+    let (code, _, err) = render_in(root, &["plans/plan.yaml", "--out", "empty"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(root.join("empty").join(MANIFEST).is_file());
+    // A file render did not write stops the next render, which names it.
+    std::fs::write(root.join("empty/notes.txt"), "mine").unwrap();
+    std::fs::create_dir(root.join("empty/drafts")).unwrap();
+    let before = tree(root);
+    let (code, _, err) = render_in(root, &["plans/plan.yaml", "--out", "empty"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("did not write") && err.contains("notes.txt") && err.contains("drafts"),
+        "{err}"
+    );
+    assert_eq!(tree(root), before);
+}
+
+#[test]
+fn the_refusal_for_a_foreign_folder_says_why_and_what_to_do() {
+    let out = Run::new()
+        .file("plan.yaml", HOSTILE)
+        .file("site/photo.jpg", "not a document")
+        .args(["render", "plan.yaml", "--today", "2026-11-22", "--out", "site"])
+        .expect(2);
+    assert_eq!(
+        out.stderr.trim_end(),
+        "error: refusing to render into site: it is not empty and was not written by `plan render` \
+         (it has no .plan-render.json); render replaces the folder's contents, so use a new or \
+         empty folder, or move its files elsewhere first (nothing was changed)"
+    );
+}
+
+#[test]
+fn lang_and_only_replace_their_own_files_and_keep_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("plan.yaml"), HOSTILE).unwrap();
+    let (code, _, err) = render_in(root, &["plan.yaml", "--out", "site"]);
+    assert_eq!(code, Some(0), "{err}");
+    let full = read_dir(&root.join("site"));
+    // The same plan, rendered in part: the whole site stays, byte for byte.
+    for partial in [
+        &["--lang", "th"][..],
+        &["--only", "faq", "--lang", "lv"],
+        &["--only", "index"],
+    ] {
+        let (code, _, err) = render_in(root, &[&["plan.yaml", "--out", "site"][..], partial].concat());
+        assert_eq!(code, Some(0), "{partial:?}: {err}");
+        assert!(read_dir(&root.join("site")) == full, "{partial:?} changed the site");
+        let (code, out, _) = render_in(root, &["plan.yaml", "--out", "site", "--check"]);
+        assert_eq!(code, Some(0), "{partial:?}: {out}");
+    }
+    // Bangkok's customers lose their Thai FAQ and Riga's get a new name: a Thai FAQ render
+    // removes the Thai FAQ and touches nothing else.
+    let changed = HOSTILE
+        .replace("languages: [en, th]\n  - id: riga", "languages: [en]\n  - id: riga")
+        .replace("Customers in Riga", "Customers in Latvia");
+    std::fs::write(root.join("plan.yaml"), &changed).unwrap();
+    let (code, out, err) = render_in(root, &["plan.yaml", "--out", "site", "--only", "faq", "--lang", "th"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("wrote 0 files"), "{out}");
+    let now = read_dir(&root.join("site"));
+    let mut expected = full.clone();
+    expected.remove("faq-bangkok.th.html");
+    expected.remove("faq-bangkok.th.md");
+    assert!(now == expected, "{:?}", now.keys());
+    // The manifest lists exactly what is there.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("site").join(MANIFEST)).unwrap()).unwrap();
+    let listed: Vec<&str> = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, now.keys().map(String::as_str).collect::<Vec<_>>());
+    let lv = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "faq-riga.lv.html")
+        .unwrap();
+    assert_eq!((lv["kind"].as_str(), lv["lang"].as_str()), (Some("faq"), Some("lv")));
+    // The Latvian FAQ is rendered anew, nothing else.
+    let (code, _, err) = render_in(root, &["plan.yaml", "--out", "site", "--lang", "lv"]);
+    assert_eq!(code, Some(0), "{err}");
+    let after = read_dir(&root.join("site"));
+    for (file, bytes) in &after {
+        let same = now.get(file) == Some(bytes);
+        assert_eq!(same, !file.ends_with(".lv.html") && !file.ends_with(".lv.md"), "{file}");
+    }
+    // A language the plan does not have is a usage error.
+    let before = tree(root);
+    let (code, _, err) = render_in(root, &["plan.yaml", "--out", "site", "--lang", "fr"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("`fr`") && err.contains("en, lv, th"), "{err}");
+    assert_eq!(tree(root), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_out_is_written_through_and_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("plan.yaml"), HOSTILE).unwrap();
+    std::fs::create_dir(root.join("published")).unwrap();
+    std::os::unix::fs::symlink("published", root.join("site")).unwrap();
+    for _ in 0..2 {
+        let (code, _, err) = render_in(root, &["plan.yaml", "--out", "site"]);
+        assert_eq!(code, Some(0), "{err}");
+        assert!(
+            std::fs::symlink_metadata(root.join("site"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(root.join("published/index.html").is_file());
+        assert!(root.join("published").join(MANIFEST).is_file());
+    }
+    let mut names: Vec<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["plan.yaml", "published", "site"]);
+}
+
+#[test]
+fn check_reports_links_inside_out_and_does_not_follow_a_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("plan.yaml"), HOSTILE).unwrap();
+    let (code, _, err) = render_in(root, &["plan.yaml", "--out", "site"]);
+    assert_eq!(code, Some(0), "{err}");
+    #[cfg(unix)]
+    {
+        std::fs::create_dir(root.join("site/sub")).unwrap();
+        std::os::unix::fs::symlink("..", root.join("site/sub/loop")).unwrap();
+        let (code, out, _) = render_in(root, &["plan.yaml", "--out", "site", "--check"]);
+        assert_eq!(code, Some(1), "{out}");
+        assert!(out.contains("unexpected: site/sub/loop (a symbolic link)"), "{out}");
+    }
+}
+
+/// Whether permissions stop this process from writing into `dir` (they do not for root).
+#[cfg(unix)]
+fn permissions_apply(dir: &Path) -> bool {
+    let probe = dir.join("probe");
+    let denied = std::fs::write(&probe, "x").is_err();
+    let _ = std::fs::remove_file(probe);
+    denied
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_out_or_parent_fails_cleanly_and_keeps_the_previous_output() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("plan.yaml"), HOSTILE).unwrap();
+    std::fs::create_dir(root.join("docs")).unwrap();
+    let (code, _, err) = render_in(root, &["plan.yaml", "--out", "docs/site"]);
+    assert_eq!(code, Some(0), "{err}");
+    let before = read_dir(&root.join("docs/site"));
+    let changed = HOSTILE.replace("Customers in Riga", "Customers in Latvia");
+    std::fs::write(root.join("plan.yaml"), changed).unwrap();
+    let mode = |path: &Path, mode: u32| std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    for read_only in ["docs/site", "docs"] {
+        mode(&root.join(read_only), 0o555);
+        let enforced = permissions_apply(&root.join(read_only));
+        let (code, _, err) = render_in(root, &["plan.yaml", "--out", "docs/site"]);
+        mode(&root.join(read_only), 0o755);
+        if !enforced {
+            // Running as root: permissions do not stop writing, so there is nothing to test.
+            assert_eq!(code, Some(0), "{err}");
+            continue;
+        }
+        assert_eq!(code, Some(2), "{read_only}: {err}");
+        assert!(err.contains("docs"), "{err}");
+        assert!(
+            read_dir(&root.join("docs/site")) == before,
+            "{read_only}: the previous output changed"
+        );
+        let beside: Vec<String> = std::fs::read_dir(root.join("docs"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(beside, ["site"], "{read_only}: left behind");
+    }
+}
+
+#[test]
+fn an_interrupted_render_is_recovered_and_its_leftovers_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("plan.yaml"), HOSTILE).unwrap();
+    let (code, _, err) = render_in(root, &["plan.yaml", "--out", "site"]);
+    assert_eq!(code, Some(0), "{err}");
+    let full = read_dir(&root.join("site"));
+    let manifest = std::fs::read(root.join("site").join(MANIFEST)).unwrap();
+    // A render killed between its two moves: the output moved aside, the new one staged.
+    std::fs::rename(root.join("site"), root.join(".site.plan-old-Ab12Cd")).unwrap();
+    std::fs::create_dir(root.join(".site.plan-new-Xy34Zw")).unwrap();
+    std::fs::write(root.join(".site.plan-new-Xy34Zw/index.html"), "new").unwrap();
+    std::fs::write(root.join(".site.plan-new-Xy34Zw").join(MANIFEST), &manifest).unwrap();
+    // A render killed while writing, and a folder of someone else's that only looks like ours.
+    std::fs::create_dir(root.join(".site.plan-new-Empty1")).unwrap();
+    std::fs::create_dir(root.join(".site.plan-new-NotOur")).unwrap();
+    std::fs::write(root.join(".site.plan-new-NotOur/keep.txt"), "mine").unwrap();
+    // A partial render: the handbooks it keeps can only come from the restored output.
+    let (code, _, err) = render_in(root, &["plan.yaml", "--out", "site", "--only", "faq"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("put back the previous output"), "{err}");
+    assert!(read_dir(&root.join("site")) == full);
+    let mut names: Vec<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".site.plan-new-NotOur", "plan.yaml", "site"]);
+    assert!(root.join(".site.plan-new-NotOur/keep.txt").is_file());
 }
