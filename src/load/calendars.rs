@@ -3,6 +3,7 @@
 //! the rules, which never read files, see their dates.
 
 use crate::diagnostic::Diagnostic;
+use crate::input::ReadError;
 use crate::model::{HolidaySpec, Plan};
 use crate::rules::values::UNKNOWN_HOLIDAY_CALENDAR;
 use std::collections::BTreeMap;
@@ -37,25 +38,17 @@ pub fn read_ics_files(plan: &mut Plan, plan_path: &Path, diagnostics: &mut Vec<D
 }
 
 fn read(path: &Path) -> Result<Vec<(chrono::NaiveDate, String)>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {}", io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err("is a directory, not an iCalendar file".to_owned());
-    }
-    if meta.len() > MAX_ICS_BYTES {
-        return Err(format!("the file is larger than {} MiB", MAX_ICS_BYTES / (1024 * 1024)));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {}", io_reason(&e)))?;
-    let text = String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_owned())?;
+    // A regular file only, and never more than the cap: a FIFO would block the run and a
+    // device would never end.
+    let text = crate::input::read_text(path, MAX_ICS_BYTES).map_err(|e| match e {
+        ReadError::NotFound => "cannot read the file: no such file".to_owned(),
+        ReadError::NotRegular(kind) => format!("{kind}, not a regular file; an iCalendar file is expected"),
+        ReadError::TooLarge(limit) => format!("the file is larger than {}", crate::input::size(limit)),
+        ReadError::Io(e) if e.kind() == std::io::ErrorKind::InvalidData => "the file is not UTF-8 text".to_owned(),
+        other => format!("cannot read the file: {other}"),
+    })?;
     let holidays = crate::time::ics::parse_holidays(&text).map_err(|e| e.to_string())?;
     Ok(holidays.into_iter().map(|h| (h.date, h.name)).collect())
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => e.to_string(),
-    }
 }
 
 fn specs(plan: &mut Plan) -> Vec<&mut HolidaySpec> {

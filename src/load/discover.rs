@@ -81,11 +81,21 @@ fn has_plan_extension(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// A file found by searching is a plan if a line starts with the `version` key: other
-/// YAML and TOML files in the same tree (CI workflows, Cargo.toml) are left alone, while a
-/// plan broken anywhere after its first line is still checked.
+/// How much of a found file is read to decide whether it is a plan: enough for any
+/// header comment above `version`, and nothing like a whole large file.
+pub const SNIFF_BYTES: u64 = 16 * 1024;
+
+/// A file found by searching is a plan if a line near its start begins with the `version`
+/// key: other YAML and TOML files in the same tree (CI workflows, Cargo.toml) are left
+/// alone, while a plan broken anywhere after its first lines is still checked. Only the
+/// first [`SNIFF_BYTES`] of a regular file are read; FIFOs, devices and sockets are never
+/// plans. A file that cannot be read is kept, so that checking it reports why.
 fn looks_like_plan(path: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(path) else { return true };
+    let bytes = match crate::input::read_head(path, SNIFF_BYTES) {
+        Ok(bytes) => bytes,
+        Err(crate::input::ReadError::NotRegular(_)) => return false,
+        Err(_) => return true,
+    };
     let text = String::from_utf8_lossy(&bytes);
     text.lines().any(|line| {
         let line = line.trim_start_matches('\u{feff}');

@@ -170,3 +170,90 @@ fn closed_stdout_ends_quietly() {
         assert_eq!(out.code, 0, "{format}: a closed pipe is a normal end");
     }
 }
+
+/// Long enough for a debug build on a busy machine; a blocked read never ends at all.
+const PROMPTLY: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Make a named pipe; `false` where the system has no `mkfifo`.
+fn mkfifo(path: &std::path::Path) -> bool {
+    std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn a_fifo_as_plan_is_refused_without_waiting_for_a_writer() {
+    let run = Run::new();
+    if !mkfifo(&run.dir().join("plan.yaml")) {
+        return;
+    }
+    let out = run.args(["check", "plan.yaml"]).expect_within(2, PROMPTLY);
+    assert_eq!(
+        out.stderr.trim_end(),
+        "error: reading plan.yaml: is a named pipe (FIFO), not a regular file"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_as_plan_is_refused_without_reading_it() {
+    let out = Run::new().args(["check", "/dev/zero"]).expect_within(2, PROMPTLY);
+    assert_eq!(
+        out.stderr.trim_end(),
+        "error: reading /dev/zero: is a device, not a regular file"
+    );
+}
+
+#[test]
+fn searching_a_directory_skips_pipes_and_reads_only_the_start_of_files() {
+    let plan = "version: 1\nplan:\n  name: Found\n";
+    // A plan whose `version` line comes after a long header is still found; a large YAML
+    // file without one near its start is not a plan and is not read to its end.
+    let long_header = format!("{}{plan}", "# header\n".repeat(1000));
+    let data = format!("items:\n{}version: 1\n", "  - x\n".repeat(100_000));
+    let run = Run::new()
+        .file("plans/a.yaml", plan)
+        .file("plans/b.yaml", &long_header)
+        .file("plans/data.yaml", &data);
+    if !mkfifo(&run.dir().join("plans/pipe.yaml")) {
+        return;
+    }
+    let out = run
+        .args([
+            "check",
+            "--today",
+            "2026-11-22",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "plans",
+        ])
+        .expect_within(0, PROMPTLY);
+    let files: Vec<String> = json(&out)["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["file"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(files, ["plans/a.yaml", "plans/b.yaml"]);
+}
+
+#[test]
+fn a_plan_over_the_size_cap_is_a_finding_and_is_not_read() {
+    let run = Run::new();
+    let path = run.dir().join("plan.yaml");
+    // Sparse: the length is what matters, and nothing is read.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap();
+    let out = run
+        .args(["check", "--format", "json", "plan.yaml"])
+        .expect_within(1, PROMPTLY);
+    let d = single(&out);
+    assert_eq!(d["rule"], "syntax-error");
+    assert_eq!(
+        d["message"],
+        "the file is 65 MiB; plans larger than 64 MiB are not read"
+    );
+}

@@ -88,6 +88,46 @@ impl Run {
         }
     }
 
+    /// The run's temporary directory, for files a test makes itself (FIFOs, symlinks).
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Run and assert the exit code, failing (and killing the process) if it has not ended
+    /// within `limit`: for inputs that used to block forever. Output is read at the end, so
+    /// this suits runs that print less than a pipe holds (64 KiB).
+    pub fn expect_within(self, code: i32, limit: std::time::Duration) -> Output {
+        let mut child = self
+            .command()
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run the plan binary");
+        let deadline = std::time::Instant::now() + limit;
+        // Poll rather than block: a hanging child must fail the test, not hang it.
+        while child.try_wait().expect("poll the plan binary").is_none() {
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("`plan {}` did not end within {limit:?}", self.args.join(" "));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let output = child.wait_with_output().expect("wait for the plan binary");
+        let out = Output {
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            code: output.status.code().unwrap_or(-1),
+        };
+        assert_eq!(
+            out.code, code,
+            "unexpected exit code for {:?}\nstdout:\n{}\nstderr:\n{}",
+            self.args, out.stdout, out.stderr
+        );
+        assert!(!out.stderr.contains("panicked"), "the binary panicked: {}", out.stderr);
+        out
+    }
+
     /// Run and assert the exit code.
     pub fn expect(self, code: i32) -> Output {
         let output = self.command().output().expect("run the plan binary");
