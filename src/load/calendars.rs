@@ -1,7 +1,12 @@
 //! Holiday calendars kept in iCalendar files (`holidays: { ics: calendars/company.ics }`):
 //! read once the plan is loaded, relative to the plan file, and stored in the model so that
 //! the rules, which never read files, see their dates.
+//!
+//! Only files inside the plan's folder or its git repository are read (see
+//! [`super::confine`]), and findings never quote a file that is not an iCalendar file, so a
+//! plan cannot print a secret file into the logs of the CI run that checks it.
 
+use super::confine::{Refusal, Root};
 use crate::diagnostic::Diagnostic;
 use crate::input::ReadError;
 use crate::model::{HolidaySpec, Plan};
@@ -10,22 +15,33 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// iCalendar files larger than this are not read.
-const MAX_ICS_BYTES: u64 = 4 * 1024 * 1024;
+pub const MAX_ICS_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Read every `ics:` file the plan names into its holiday specification. Problems (a missing
-/// file, a file that is not iCalendar) are findings at the `ics` value.
+/// Read every `ics:` file the plan names into its holiday specification. Problems (a path
+/// outside the confinement root, a missing file, a file that is not iCalendar) are findings
+/// at the `ics` value.
 pub fn read_ics_files(plan: &mut Plan, plan_path: &Path, diagnostics: &mut Vec<Diagnostic>) {
-    let base = plan_path.parent().unwrap_or(Path::new("."));
+    let base = match plan_path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let root = Root::of_plan(plan_path);
+    let within = root.as_ref().map_or("the plan's folder", Root::describe);
     // The same file named by several owners is read and reported once.
     let mut cache: BTreeMap<String, Result<Vec<(chrono::NaiveDate, String)>, String>> = BTreeMap::new();
     for spec in specs(plan) {
         let Some(ics) = &spec.ics else { continue };
         let result = cache.entry(ics.value.clone()).or_insert_with(|| {
-            let read = read(&base.join(&ics.value));
+            let read = match &root {
+                Some(root) => root.resolve(base, &ics.value).map_err(|r| refusal(r, within)).and_then(|p| read(&p)),
+                None => Err("cannot resolve the plan's folder, so no file it names is read".to_owned()),
+            };
             if let Err(message) = &read {
                 diagnostics.push(
                     Diagnostic::new(&UNKNOWN_HOLIDAY_CALENDAR, &ics.loc, format!("`{}`: {message}", ics.value))
-                        .help("give the path of an iCalendar (.ics) file relative to the plan file, with one VEVENT per holiday")
+                        .help(format!(
+                            "give the path of an iCalendar (.ics) file relative to the plan file and inside {within}, such as `calendars/holidays.ics`, with one VEVENT per holiday"
+                        ))
                         .data("value", ics.value.clone()),
                 );
             }
@@ -34,6 +50,21 @@ pub fn read_ics_files(plan: &mut Plan, plan_path: &Path, diagnostics: &mut Vec<D
         if let Ok(days) = result {
             spec.ics_holidays = days.clone();
         }
+    }
+}
+
+/// Why a path is not read, and what is read instead.
+fn refusal(refusal: Refusal, within: &str) -> String {
+    match refusal {
+        Refusal::Absolute => {
+            format!("an absolute path is not read; write the path relative to the plan file, inside {within}")
+        }
+        Refusal::Escapes => format!("the path leads outside {within}, and files there are not read"),
+        Refusal::LinkOut => {
+            format!("a symbolic link on this path leads outside {within}, and files there are not read")
+        }
+        Refusal::NotFound => "cannot read the file: no such file".to_owned(),
+        Refusal::Unresolvable(reason) => format!("cannot read the file: {reason}"),
     }
 }
 

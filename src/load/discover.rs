@@ -49,8 +49,12 @@ fn default_files() -> anyhow::Result<Vec<PathBuf>> {
     )
 }
 
-/// Plan files under a directory, recursively, skipping hidden directories; sorted.
+/// Plan files under a directory, recursively, skipping hidden directories; sorted. A
+/// symbolic link is followed only to a file inside the directory's git repository (or the
+/// directory itself outside one): a link in a pull request must not make the run read and
+/// quote a file from elsewhere on the machine (see [`super::confine`]).
 fn search(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let root = super::confine::Root::of_folder(dir);
     let mut found = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -66,6 +70,8 @@ fn search(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
                 if !hidden && entry.file_name() != "target" && entry.file_name() != "node_modules" {
                     stack.push(path);
                 }
+            } else if kind.is_symlink() && !root.as_ref().is_some_and(|r| r.contains(&path)) {
+                continue;
             } else if !hidden && has_plan_extension(&path) && looks_like_plan(&path) {
                 found.push(path);
             }

@@ -6,6 +6,7 @@
 //! every problem of a file in one run, each at its exact key or value.
 
 mod calendars;
+mod confine;
 mod discover;
 mod node;
 pub(crate) mod plan;

@@ -257,3 +257,228 @@ fn a_plan_over_the_size_cap_is_a_finding_and_is_not_read() {
         "the file is 65 MiB; plans larger than 64 MiB are not read"
     );
 }
+
+/// What a pull request could try to print into CI logs.
+const TOKEN: &str = "ghp_abc123";
+
+/// A plan whose five owners name holiday files: `names` in the order plan, contact, team,
+/// channel, profile.
+fn plan_naming_calendars(names: [&str; 5]) -> String {
+    let [plan, contact, team, channel, profile] = names.map(|n| format!("{{ ics: \"{n}\" }}"));
+    format!(
+        "version: 1
+plan:
+  name: Calendars
+  owner: anna
+  timezone: Europe/Berlin
+  holidays: {plan}
+contacts:
+  - id: anna
+    name: Anna Weber
+    phone: \"+49 30 5550 1990\"
+    holidays: {contact}
+teams:
+  - id: first-line
+    lead: anna
+    hours: {{ mon-fri: 08:00-18:00 }}
+    agents: 4
+    holidays: {team}
+channels:
+  - id: phone
+    kind: phone
+    team: first-line
+    response: 2m
+    holidays: {channel}
+profiles:
+  - id: home
+    holidays: {profile}
+"
+    )
+}
+
+/// The `(line, column, message)` of each `unknown-holiday-calendar` finding, in file order.
+fn calendar_findings(out: &crate::support::Output) -> Vec<(u64, u64, String)> {
+    json(out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unknown-holiday-calendar")
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Line and column (1-based) where `needle` starts in `text`.
+fn position(text: &str, needle: &str) -> (u64, u64) {
+    let at = text.find(needle).unwrap_or_else(|| panic!("`{needle}` in the plan"));
+    let line = text[..at].matches('\n').count() + 1;
+    let column = text[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+    (line as u64, column as u64)
+}
+
+#[test]
+fn holiday_files_outside_the_plan_folder_are_not_read_or_quoted() {
+    let run = Run::new()
+        .file("secret.txt", format!("TOKEN={TOKEN}\n"))
+        .file("plans/notes.txt", format!("TOKEN={TOKEN}\nBEGIN:VCALENDAR\n"));
+    let absolute = run.dir().join("secret.txt");
+    let absolute = absolute.to_str().unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(run.dir().join("secret.txt"), run.dir().join("plans/link.ics")).unwrap();
+    let names = [
+        "../secret.txt",
+        absolute,
+        "link.ics",
+        "notes.txt",
+        "calendars/../../secret.txt",
+    ];
+    let text = plan_naming_calendars(names);
+    let dir = run.dir().to_path_buf();
+    std::fs::write(dir.join("plans/plan.yaml"), &text).unwrap();
+    for format in ["human", "json", "github", "sarif"] {
+        let out = Run::new()
+            .cwd(&dir)
+            .args(["check", "--today", "2026-11-22", "--format", format, "plans/plan.yaml"])
+            .expect(1);
+        assert!(
+            !out.stdout.contains(TOKEN) && !out.stderr.contains(TOKEN),
+            "{format} output quotes the secret:\n{}{}",
+            out.stdout,
+            out.stderr
+        );
+    }
+    let out = Run::new()
+        .cwd(&dir)
+        .args(["check", "--today", "2026-11-22", "--format", "json", "plans/plan.yaml"])
+        .expect(1);
+    let found = calendar_findings(&out);
+    let expected: Vec<(u64, u64, &str)> = vec![
+        (
+            position(&text, "\"../secret.txt\"").0,
+            position(&text, "\"../secret.txt\"").1,
+            "`../secret.txt`: the path leads outside the plan's folder, and files there are not read",
+        ),
+        (
+            position(&text, &format!("\"{absolute}\"")).0,
+            position(&text, &format!("\"{absolute}\"")).1,
+            "an absolute path is not read; write the path relative to the plan file, inside the plan's folder",
+        ),
+        (
+            position(&text, "\"link.ics\"").0,
+            position(&text, "\"link.ics\"").1,
+            if cfg!(unix) {
+                "`link.ics`: a symbolic link on this path leads outside the plan's folder, and files there are not read"
+            } else {
+                "`link.ics`: cannot read the file: no such file"
+            },
+        ),
+        (
+            position(&text, "\"notes.txt\"").0,
+            position(&text, "\"notes.txt\"").1,
+            "`notes.txt`: line 1: not an iCalendar file: its first line should be `BEGIN:VCALENDAR`",
+        ),
+        (
+            position(&text, "\"calendars/../../secret.txt\"").0,
+            position(&text, "\"calendars/../../secret.txt\"").1,
+            "`calendars/../../secret.txt`: the path leads outside the plan's folder, and files there are not read",
+        ),
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for ((line, column, message), (want_line, want_column, want)) in found.iter().zip(&expected) {
+        assert_eq!((line, column), (want_line, want_column), "{message}");
+        assert!(message.ends_with(want), "{message}\nshould end with\n{want}");
+    }
+}
+
+#[test]
+fn holiday_files_elsewhere_in_the_plans_git_repository_are_read() {
+    let ics = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261127\nEND:VEVENT\nEND:VCALENDAR\n";
+    let names = ["../calendars/company.ics"; 5];
+    let run = Run::new()
+        .file("repo/.git/HEAD", "ref: refs/heads/main\n")
+        .file("repo/calendars/company.ics", ics)
+        .file("repo/plans/plan.yaml", plan_naming_calendars(names))
+        .file("outside.ics", ics);
+    let args = [
+        "check",
+        "--today",
+        "2026-11-22",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ];
+    let out = run.args(args).args(["repo/plans/plan.yaml"]).expect(0);
+    assert_eq!(calendar_findings(&out), [], "inside the repository");
+    let names = ["../../outside.ics"; 5];
+    let out = Run::new()
+        .file("repo/.git/HEAD", "ref: refs/heads/main\n")
+        .file("repo/plans/plan.yaml", plan_naming_calendars(names))
+        .file("outside.ics", ics)
+        .args(args)
+        .args(["repo/plans/plan.yaml"])
+        .expect(0);
+    let found = calendar_findings(&out);
+    assert_eq!(found.len(), 1, "one finding for the one file: {found:#?}");
+    assert!(
+        found[0]
+            .2
+            .ends_with("the path leads outside the git repository that holds the plan, and files there are not read"),
+        "{}",
+        found[0].2
+    );
+}
+
+#[test]
+fn a_fifo_as_holiday_file_is_a_finding_without_waiting_for_a_writer() {
+    let names = ["pipe.ics", "pipe.ics", "pipe.ics", "pipe.ics", "pipe.ics"];
+    let run = Run::new().file("plan.yaml", plan_naming_calendars(names));
+    if !mkfifo(&run.dir().join("pipe.ics")) {
+        return;
+    }
+    let out = run
+        .args(["check", "--today", "2026-11-22", "--format", "json", "plan.yaml"])
+        .expect_within(1, PROMPTLY);
+    let found = calendar_findings(&out);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].2,
+        "`pipe.ics`: a named pipe (FIFO), not a regular file; an iCalendar file is expected"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn searching_a_directory_does_not_follow_links_out_of_it() {
+    let run = Run::new()
+        .file("secret.yaml", format!("version: 1\nTOKEN: {TOKEN}\n"))
+        .file("plans/a.yaml", "version: 1\nplan:\n  name: Found\n")
+        .file("plans/b.yaml", "version: 1\nplan:\n  name: Linked\n");
+    std::os::unix::fs::symlink(run.dir().join("secret.yaml"), run.dir().join("plans/evil.yaml")).unwrap();
+    std::os::unix::fs::symlink(run.dir().join("plans/b.yaml"), run.dir().join("plans/c.yaml")).unwrap();
+    let out = run
+        .args([
+            "check",
+            "--today",
+            "2026-11-22",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "plans",
+        ])
+        .expect(0);
+    assert!(!out.stdout.contains(TOKEN), "{}", out.stdout);
+    let files: Vec<String> = json(&out)["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["file"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(files, ["plans/a.yaml", "plans/b.yaml", "plans/c.yaml"]);
+}
