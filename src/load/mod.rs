@@ -161,8 +161,11 @@ pub fn load_text(source: SourceFile, id: FileId, format: Format) -> Loaded {
         }
     };
     let mut reader = reader::Reader::new(&source, id);
-    let plan = plan::read(&mut reader, &root);
+    let mut plan = plan::read(&mut reader, &root);
     let diagnostics = reader.diagnostics;
+    if let Some(plan) = plan.as_mut() {
+        plan.unreadable = diagnostics.iter().map(|d| d.path.clone()).collect();
+    }
     Loaded {
         source,
         plan,
