@@ -5,6 +5,7 @@
 //! `deny_unknown_fields`, because serde stops at the first error and the format promises
 //! every problem of a file in one run, each at its exact key or value.
 
+mod bounds;
 mod calendars;
 mod confine;
 mod discover;

@@ -261,6 +261,10 @@ pub static REGISTRY: &[Entry] = &[
         check: None,
     },
     Entry {
+        rule: &values::VALUE_OUT_OF_RANGE,
+        check: None,
+    },
+    Entry {
         rule: &staffing::UNDERSTAFFED,
         check: Some(staffing::understaffed::check),
     },

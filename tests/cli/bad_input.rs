@@ -482,3 +482,265 @@ fn searching_a_directory_does_not_follow_links_out_of_it() {
         .collect();
     assert_eq!(files, ["plans/a.yaml", "plans/b.yaml", "plans/c.yaml"]);
 }
+
+/// A plan with every bounded field set by `values` (field → value as written).
+fn plan_with_values(values: &[(&str, &str)]) -> String {
+    let v = |key: &str, default: &str| {
+        values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(default.to_owned(), |(_, v)| (*v).to_owned())
+    };
+    format!(
+        "version: 1
+plan:
+  name: Bounds
+  owner: anna
+  timezone: Europe/Berlin
+  holidays: DE-BE
+  currency: EUR
+  languages: [de]
+  review: {{ last: 2026-09-01, every: {review} }}
+  horizon: {horizon}
+contacts:
+  - {{ id: anna, name: Anna Weber, phone: \"+49 30 5550 1990\" }}
+teams:
+  - id: first-line
+    lead: anna
+    shifts:
+      - {{ hours: {{ mon-fri: 08:00-18:00 }}, agents: {agents} }}
+channels:
+  - {{ id: phone, kind: phone, team: first-line, response: {response} }}
+  - {{ id: chat, kind: chat, team: first-line, response: 1m }}
+profiles:
+  - {{ id: home, expects: {{ hours: {{ mon-fri: 09:00-17:00, holidays: closed }}, response: {expects} }} }}
+escalation:
+  - {{ id: standard, channels: [phone, chat], steps: [{{ team: first-line }}, {{ contact: anna, after: {after} }}] }}
+complaints:
+  - id: late
+    escalation: standard
+    resolve-within: {resolve}
+    order-value-cap: {cap}
+    remedies: [{{ kind: refund, value: {remedy}, approver: anna }}]
+authority:
+  first-line: {authority}
+  anna: unlimited
+after-sales:
+  warranty: {warranty}
+  installation: {{ offered: true, price: {price} }}
+  returns: {{ within: {returns} }}
+training:
+  - {{ id: basics, topics: [complaints], for: [first-line], every: {training}, last: 2026-03-01 }}
+metrics:
+  - {{ id: answer, channel: phone, target: \"{metric}\" }}
+staffing:
+  - channel: chat
+    handle-time: {handle}
+    target: \"{staffing_target}\"
+    concurrency: {concurrency}
+    volume:
+      - {{ hours: {{ mon-fri: 08:00-18:00 }}, per-hour: {per_hour} }}
+",
+        review = v("review", "6 months"),
+        horizon = v("horizon", "90 days"),
+        agents = v("agents", "4"),
+        response = v("response", "2m"),
+        expects = v("expects", "1 day"),
+        after = v("after", "4h"),
+        resolve = v("resolve", "5 days"),
+        cap = v("cap", "500 EUR"),
+        remedy = v("remedy", "100%"),
+        authority = v("authority", "50 EUR"),
+        warranty = v("warranty", "24 months"),
+        price = v("price", "0 EUR"),
+        returns = v("returns", "30 days"),
+        training = v("training", "12 months"),
+        metric = v("metric", "80% in 20s"),
+        handle = v("handle", "6m"),
+        staffing_target = v("staffing_target", "80% in 20s"),
+        concurrency = v("concurrency", "2"),
+        per_hour = v("per_hour", "20"),
+    )
+}
+
+/// The error findings of a check as `(rule, line text, message)`.
+fn errors(text: &str) -> Vec<(String, String, String)> {
+    let out = Run::new()
+        .file("plan.yaml", text)
+        .args([
+            "check",
+            "--today",
+            "2026-11-22",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "plan.yaml",
+        ])
+        .expect_within(0, PROMPTLY);
+    let lines: Vec<&str> = text.lines().collect();
+    json(&out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            let line = d["line"].as_u64().unwrap() as usize;
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                lines[line - 1].trim().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_plan_within_bounds_has_no_errors() {
+    assert_eq!(errors(&plan_with_values(&[])), []);
+}
+
+#[test]
+fn values_out_of_range_are_findings_at_the_value_and_nothing_else() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("horizon", "99999999999 days", "a horizon must be from 1 day to 3 years"),
+        ("horizon", "100000 years", "a horizon must be from 1 day to 3 years"),
+        ("horizon", "12h", "a horizon must be from 1 day to 3 years"),
+        ("horizon", "37 months", "a horizon must be from 1 day to 3 years"),
+        ("review", "6 years", "a review interval must be at most 5 years"),
+        ("agents", "20000", "the agents of a shift must be from 0 to 10000"),
+        ("agents", "-5", "the agents of a shift must be from 0 to 10000"),
+        (
+            "agents",
+            "99999999999999",
+            "the agents of a shift must be from 0 to 10000",
+        ),
+        ("response", "400 days", "a response promise must be at most 1 year"),
+        (
+            "response",
+            "9999 business days",
+            "a response promise must be at most 1 year",
+        ),
+        ("expects", "2 years", "an accepted wait must be at most 1 year"),
+        (
+            "after",
+            "99999 business hours",
+            "an escalation delay must be at most 1 year",
+        ),
+        ("resolve", "13 months", "a resolution promise must be at most 1 year"),
+        (
+            "cap",
+            "2000000000000 EUR",
+            "an amount must be at most 1000000000000 units of its currency",
+        ),
+        (
+            "authority",
+            "5000000000000",
+            "an amount must be at most 1000000000000 units of its currency",
+        ),
+        (
+            "price",
+            "1000000000001 EUR",
+            "an amount must be at most 1000000000000 units of its currency",
+        ),
+        ("warranty", "51 years", "a warranty must be at most 50 years"),
+        ("returns", "11 years", "a returns period must be at most 10 years"),
+        (
+            "training",
+            "100000 years",
+            "a training interval must be at most 5 years",
+        ),
+        ("metric", "80% in 400 days", "a target's time must be at most 1 year"),
+        (
+            "metric",
+            ">= 99999999999",
+            "a target's number must be from -1000000000 to 1000000000",
+        ),
+        ("handle", "99999 days", "a handle time must be at most 8 hours"),
+        ("handle", "1 month", "a handle time must be at most 8 hours"),
+        (
+            "staffing_target",
+            "80% in 2 years",
+            "a target's time must be at most 1 year",
+        ),
+        ("concurrency", "11", "a concurrency must be from 1 to 10 conversations"),
+        ("concurrency", "0", "a concurrency must be from 1 to 10 conversations"),
+        ("per_hour", "1e9", "a volume must be from 0 to 100000 contacts an hour"),
+        (
+            "per_hour",
+            "1e308",
+            "a volume must be from 0 to 100000 contacts an hour",
+        ),
+        ("per_hour", ".nan", "a volume must be from 0 to 100000 contacts an hour"),
+        ("per_hour", ".inf", "a volume must be from 0 to 100000 contacts an hour"),
+        ("per_hour", "-5", "a volume must be from 0 to 100000 contacts an hour"),
+    ];
+    for (field, value, rule) in cases {
+        let text = plan_with_values(&[(field, value)]);
+        let mut found = errors(&text);
+        if *field == "agents" {
+            // A shift without a readable headcount is left out, as with any unreadable
+            // value of a shift, so the team has nobody on the rota: the coverage rules say so.
+            found.retain(|(rule, ..)| rule != "uncovered-expected-hours");
+        }
+        assert_eq!(
+            found.len(),
+            1,
+            "`{field}: {value}` should give one error and no others drawn from it: {found:#?}"
+        );
+        let (rule_name, line, message) = &found[0];
+        assert_eq!(rule_name, "value-out-of-range", "{field}: {value}");
+        assert!(line.contains(value), "{field}: {value} reported on `{line}`");
+        assert_eq!(message, &format!("`{value}`: {rule}"), "{field}: {value}");
+    }
+}
+
+#[test]
+fn values_the_parsers_cannot_hold_are_findings_not_panics() {
+    let digits = "9".repeat(400);
+    let cases = [
+        ("response", "99999999999999999999s".to_owned(), "invalid-duration"),
+        ("horizon", "4294967296 months".to_owned(), "invalid-duration"),
+        ("authority", "99999999999999999999 EUR".to_owned(), "invalid-amount"),
+        ("remedy", format!("{digits}%"), "invalid-amount"),
+        ("metric", format!(">= {digits}"), "invalid-target"),
+        ("per_hour", format!("1{}", "0".repeat(400)), "value-out-of-range"),
+        ("per_hour", "1e999".to_owned(), "value-out-of-range"),
+    ];
+    for (field, value, rule) in cases {
+        let text = plan_with_values(&[(field, &value)]);
+        let found = errors(&text);
+        assert_eq!(found.len(), 1, "`{field}: {value}`: {found:#?}");
+        assert_eq!(found[0].0, rule, "`{field}: {value}`: {found:#?}");
+    }
+}
+
+#[test]
+fn a_value_out_of_range_is_not_also_reported_missing() {
+    for (field, value, missing) in [
+        ("response", "400 days", "response-missing"),
+        ("after", "2 years", "escalation-order"),
+    ] {
+        let text = plan_with_values(&[(field, value)]);
+        let out = Run::new()
+            .file("plan.yaml", &text)
+            .args([
+                "check",
+                "--today",
+                "2026-11-22",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                "plan.yaml",
+            ])
+            .expect(0);
+        let rules: Vec<String> = json(&out)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_owned())
+            .collect();
+        assert!(!rules.contains(&missing.to_owned()), "`{field}: {value}`: {rules:?}");
+    }
+}
