@@ -94,30 +94,44 @@ impl Run {
     }
 
     /// Run and assert the exit code, failing (and killing the process) if it has not ended
-    /// within `limit`: for inputs that used to block forever. Output is read at the end, so
-    /// this suits runs that print less than a pipe holds (64 KiB).
+    /// within `limit`: for inputs that used to block forever.
     pub fn expect_within(self, code: i32, limit: std::time::Duration) -> Output {
+        use std::io::Read;
         let mut child = self
             .command()
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("run the plan binary");
+        // Drain both pipes while waiting, or a large output would block the child.
+        let drain = |pipe: Option<Box<dyn Read + Send>>| {
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                if let Some(mut pipe) = pipe {
+                    let _ = pipe.read_to_end(&mut bytes);
+                }
+                String::from_utf8_lossy(&bytes).into_owned()
+            })
+        };
+        let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+        let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
         let deadline = std::time::Instant::now() + limit;
         // Poll rather than block: a hanging child must fail the test, not hang it.
-        while child.try_wait().expect("poll the plan binary").is_none() {
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("poll the plan binary") {
+                break status;
+            }
             if std::time::Instant::now() > deadline {
                 let _ = child.kill();
                 let _ = child.wait();
                 panic!("`plan {}` did not end within {limit:?}", self.args.join(" "));
             }
             std::thread::sleep(std::time::Duration::from_millis(10));
-        }
-        let output = child.wait_with_output().expect("wait for the plan binary");
+        };
         let out = Output {
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-            code: output.status.code().unwrap_or(-1),
+            stdout: stdout.join().expect("read standard output"),
+            stderr: stderr.join().expect("read standard error"),
+            code: status.code().unwrap_or(-1),
         };
         assert_eq!(
             out.code, code,
