@@ -744,3 +744,77 @@ fn a_value_out_of_range_is_not_also_reported_missing() {
         assert!(!rules.contains(&missing.to_owned()), "`{field}: {value}`: {rules:?}");
     }
 }
+
+#[test]
+fn a_thousand_repeated_entries_are_one_finding_each_and_checked_once() {
+    let many = |item: &str| vec![item; 1000].join(", ");
+    let text = plan_with_values(&[])
+        .replace("  languages: [de]\n", &format!("  languages: [{}]\n", many("de")))
+        .replace(
+            "  - { id: home, expects:",
+            &format!(
+                "  - {{ id: home, languages: [{}], countries: [{}], expects:",
+                many("de"),
+                many("DE")
+            ),
+        )
+        .replace(
+            "channels: [phone, chat]",
+            &format!("channels: [{}, chat]", many("phone")),
+        )
+        .replace("topics: [complaints]", &format!("topics: [{}]", many("complaints")));
+    let out = Run::new()
+        .file("plan.yaml", &text)
+        .args([
+            "check",
+            "--today",
+            "2026-11-22",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "plan.yaml",
+        ])
+        .expect_within(0, PROMPTLY);
+    let doc = json(&out);
+    let findings = doc["diagnostics"].as_array().unwrap();
+    let repeated: Vec<(String, u64)> = findings
+        .iter()
+        .filter(|d| d["rule"] == "duplicate-entry")
+        .map(|d| {
+            assert_eq!(d["severity"], "warning");
+            assert_eq!(d["related"][0]["message"], "first listed here");
+            (
+                d["message"].as_str().unwrap().to_owned(),
+                d["data"]["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        repeated,
+        [
+            ("`de` is listed 1000 times in `languages`".to_owned(), 1000),
+            ("`de` is listed 1000 times in `languages`".to_owned(), 1000),
+            ("`DE` is listed 1000 times in `countries`".to_owned(), 1000),
+            ("`phone` is listed 1000 times in `channels`".to_owned(), 1000),
+            ("`complaints` is listed 1000 times in `topics`".to_owned(), 1000),
+        ]
+    );
+    // The rest of the program sees each entry once: the plan is otherwise as clean as the
+    // one without repetitions.
+    let others = findings.iter().filter(|d| d["rule"] != "duplicate-entry").count();
+    let clean = Run::new()
+        .file("plan.yaml", plan_with_values(&[]))
+        .args([
+            "check",
+            "--today",
+            "2026-11-22",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "plan.yaml",
+        ])
+        .expect(0);
+    assert_eq!(others, json(&clean)["diagnostics"].as_array().unwrap().len());
+}
