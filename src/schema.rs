@@ -594,9 +594,10 @@ syntax!(Concurrency, inline: true, |_g| json_schema!({ "type": "integer", "minim
 syntax!(ContactsPerHour, inline: true, |_g| json_schema!({ "type": "number", "minimum": 0, "maximum": 100_000 }));
 
 syntax!(Id, inline: false, |_g| json_schema!({
-    "description": "An id: lower-case letters, digits and single hyphens, e.g. `first-line`; unique in its section.",
+    "description": "An id: lower-case letters, digits and single hyphens, e.g. `first-line`, at most 64 characters; unique in its section.",
     "type": "string",
-    "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+    "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+    "maxLength": 64
 }));
 
 syntax!(Text, inline: false, |g| json_schema!({

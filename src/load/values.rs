@@ -13,10 +13,26 @@ use std::collections::HashMap;
 const DURATION: &str = "a duration such as `90s`, `15m`, `4h`, `2 days`, `6 months`";
 const SCHEDULE_EXAMPLE: &str = "`{ mon-fri: 08:00-18:00, sat: 09:00-13:00 }` or `24/7`";
 
+/// The longest id, in characters. Ids name files (`faq-<profile>.<lang>.html`), and file
+/// systems refuse names longer than 255 bytes; 64 leaves room for the rest of the name and
+/// is more than any readable id needs.
+pub const MAX_ID_CHARS: usize = 64;
+
 impl Reader<'_> {
-    /// An entity's own id: kebab-case.
+    /// An entity's own id: kebab-case, at most [`MAX_ID_CHARS`] characters.
     pub fn id(&mut self, node: &Node, path: &PlanPath) -> Option<Id> {
         let id = self.string(node, path)?;
+        let length = id.value.chars().count();
+        if length > MAX_ID_CHARS {
+            let shown: String = id.value.chars().take(40).collect();
+            self.schema(
+                node.span,
+                path,
+                format!("id `{shown}…` is {length} characters long; an id has at most {MAX_ID_CHARS}"),
+                "shorten it: ids name the rendered files, and a short id reads better in references too",
+            );
+            return None;
+        }
         let ok = !id.value.is_empty()
             && id
                 .value

@@ -818,3 +818,30 @@ fn a_thousand_repeated_entries_are_one_finding_each_and_checked_once() {
         .expect(0);
     assert_eq!(others, json(&clean)["diagnostics"].as_array().unwrap().len());
 }
+
+#[test]
+fn an_id_too_long_for_a_file_name_is_reported_by_check_at_the_id() {
+    let long = ["home", &"-owners".repeat(35)].concat();
+    assert_eq!(long.len(), 249);
+    let text = plan_with_values(&[]).replace("  - { id: home,", &format!("  - {{ id: {long},"));
+    let found = errors(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let (rule, line, message) = &found[0];
+    assert_eq!(rule, "schema-error");
+    assert!(line.contains(&long), "{line}");
+    assert_eq!(
+        message,
+        &format!("id `{}…` is 249 characters long; an id has at most 64", &long[..40])
+    );
+    // 64 characters are fine.
+    let text = plan_with_values(&[]).replace("  - { id: home,", &format!("  - {{ id: {},", &long[..64]));
+    assert_eq!(errors(&text), []);
+    // Render refuses the plan with the finding rather than failing on the file name.
+    let text = plan_with_values(&[]).replace("  - { id: home,", &format!("  - {{ id: {long},"));
+    let out = Run::new()
+        .file("plan.yaml", &text)
+        .args(["render", "plan.yaml", "--today", "2026-11-22", "--out", "site"])
+        .expect(1);
+    assert!(out.stdout.contains("an id has at most 64"), "{}", out.stdout);
+    assert!(!out.stderr.contains("too long"), "{}", out.stderr);
+}
