@@ -154,10 +154,13 @@ pub const TARGET_TIME: DurationBound = DurationBound {
 pub struct NumberBound {
     /// The field in words: "the agents of a shift".
     pub what: &'static str,
+    /// The smallest allowed.
     pub min: f64,
+    /// The largest allowed.
     pub max: f64,
     /// The unit after the range, with a leading space, or nothing.
     pub unit: &'static str,
+    /// What the field is, for the help line.
     pub help: &'static str,
 }
 
