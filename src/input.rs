@@ -103,6 +103,23 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// The first `limit` bytes of a regular file (all of it when shorter), for sniffing what a
+/// file is without reading a large one in full.
+pub fn read_head(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(kind_of(meta.file_type())));
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(kind_of(meta.file_type())));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(limit)).unwrap_or(0));
+    file.take(limit).read_to_end(&mut bytes).map_err(io)?;
+    Ok(bytes)
+}
+
 /// Read a regular UTF-8 text file of at most `limit` bytes, as [`read_regular`]; a file
 /// that is not UTF-8 is an [`std::io::ErrorKind::InvalidData`] error. The message never
 /// quotes the file's content.
@@ -137,6 +154,24 @@ mod tests {
         assert!(matches!(
             read_regular(dir.path(), 4),
             Err(ReadError::NotRegular("a directory"))
+        ));
+    }
+
+    #[test]
+    fn heads_stop_at_the_limit() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "hello").expect("writable");
+        assert_eq!(read_head(&path, 3).expect("readable"), b"hel");
+        assert_eq!(read_head(&path, 100).expect("readable"), b"hello");
+        assert!(matches!(
+            read_head(dir.path(), 3),
+            Err(ReadError::NotRegular("a directory"))
+        ));
+        #[cfg(unix)]
+        assert!(matches!(
+            read_head(Path::new("/dev/zero"), 3),
+            Err(ReadError::NotRegular("a device"))
         ));
     }
 

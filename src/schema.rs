@@ -490,7 +490,7 @@ struct StaffingForecast {
     shrinkage: Option<Percentage>,
     /// Highest share of their time agents should be busy, from 1% to 100%.
     max_occupancy: Option<Percentage>,
-    /// Contacts one agent handles at the same time, from 1 to 20 (e.g. chats).
+    /// Contacts one agent handles at the same time, from 1 to 10 (e.g. chats).
     concurrency: Option<Concurrency>,
     /// Contacts expected per hour, by time of the week.
     volume: Option<Vec<Volume>>,
@@ -586,16 +586,18 @@ syntax!(Reference, inline: true, |_g| json_schema!({ "type": "string" }));
 // Scalars are read as their text, so `address: 1579` is the text `1579`.
 syntax!(PlainText, inline: true, |_g| json_schema!({ "type": ["string", "number"] }));
 
-syntax!(AgentCount, inline: true, |_g| json_schema!({ "type": "integer", "minimum": 0, "maximum": 100_000 }));
+// The bounds of `value-out-of-range` (`crate::load::bounds`).
+syntax!(AgentCount, inline: true, |_g| json_schema!({ "type": "integer", "minimum": 0, "maximum": 10_000 }));
 
-syntax!(Concurrency, inline: true, |_g| json_schema!({ "type": "integer", "minimum": 1, "maximum": 20 }));
+syntax!(Concurrency, inline: true, |_g| json_schema!({ "type": "integer", "minimum": 1, "maximum": 10 }));
 
-syntax!(ContactsPerHour, inline: true, |_g| json_schema!({ "type": "number", "minimum": 0 }));
+syntax!(ContactsPerHour, inline: true, |_g| json_schema!({ "type": "number", "minimum": 0, "maximum": 100_000 }));
 
 syntax!(Id, inline: false, |_g| json_schema!({
-    "description": "An id: lower-case letters, digits and single hyphens, e.g. `first-line`; unique in its section.",
+    "description": "An id: lower-case letters, digits and single hyphens, e.g. `first-line`, at most 64 characters; unique in its section.",
     "type": "string",
-    "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+    "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+    "maxLength": 64
 }));
 
 syntax!(Text, inline: false, |g| json_schema!({

@@ -49,8 +49,12 @@ fn default_files() -> anyhow::Result<Vec<PathBuf>> {
     )
 }
 
-/// Plan files under a directory, recursively, skipping hidden directories; sorted.
+/// Plan files under a directory, recursively, skipping hidden directories; sorted. A
+/// symbolic link is followed only to a file inside the directory's git repository (or the
+/// directory itself outside one): a link in a pull request must not make the run read and
+/// quote a file from elsewhere on the machine (see [`super::confine`]).
 fn search(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let root = super::confine::Root::of_folder(dir);
     let mut found = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -66,6 +70,8 @@ fn search(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
                 if !hidden && entry.file_name() != "target" && entry.file_name() != "node_modules" {
                     stack.push(path);
                 }
+            } else if kind.is_symlink() && !root.as_ref().is_some_and(|r| r.contains(&path)) {
+                continue;
             } else if !hidden && has_plan_extension(&path) && looks_like_plan(&path) {
                 found.push(path);
             }
@@ -81,11 +87,21 @@ fn has_plan_extension(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// A file found by searching is a plan if a line starts with the `version` key: other
-/// YAML and TOML files in the same tree (CI workflows, Cargo.toml) are left alone, while a
-/// plan broken anywhere after its first line is still checked.
+/// How much of a found file is read to decide whether it is a plan: enough for any
+/// header comment above `version`, and nothing like a whole large file.
+pub const SNIFF_BYTES: u64 = 16 * 1024;
+
+/// A file found by searching is a plan if a line near its start begins with the `version`
+/// key: other YAML and TOML files in the same tree (CI workflows, Cargo.toml) are left
+/// alone, while a plan broken anywhere after its first lines is still checked. Only the
+/// first [`SNIFF_BYTES`] of a regular file are read; FIFOs, devices and sockets are never
+/// plans. A file that cannot be read is kept, so that checking it reports why.
 fn looks_like_plan(path: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(path) else { return true };
+    let bytes = match crate::input::read_head(path, SNIFF_BYTES) {
+        Ok(bytes) => bytes,
+        Err(crate::input::ReadError::NotRegular(_)) => return false,
+        Err(_) => return true,
+    };
     let text = String::from_utf8_lossy(&bytes);
     text.lines().any(|line| {
         let line = line.trim_start_matches('\u{feff}');

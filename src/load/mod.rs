@@ -5,7 +5,9 @@
 //! `deny_unknown_fields`, because serde stops at the first error and the format promises
 //! every problem of a file in one run, each at its exact key or value.
 
+mod bounds;
 mod calendars;
+mod confine;
 mod discover;
 mod node;
 pub(crate) mod plan;
@@ -18,10 +20,10 @@ pub use discover::plan_files;
 pub use node::{Key, Node, Value};
 
 use crate::diagnostic::Diagnostic;
+use crate::input::{self, ReadError};
 use crate::model::{FileId, Loc, Plan, PlanPath};
 use crate::rules::load::SYNTAX_ERROR;
 use crate::source::{SourceFile, Span};
-use anyhow::Context as _;
 use std::path::Path;
 
 /// Plans larger than this are refused with a finding rather than read.
@@ -51,38 +53,52 @@ impl Format {
     }
 }
 
-/// Read and load a plan file. I/O failures are errors of the tool; everything about the
-/// file's content is a finding.
+/// Read and load a plan file. I/O failures (no such file, a directory, a FIFO, a device)
+/// are errors of the tool; everything about the file's content is a finding, including a
+/// file too large to read.
 pub fn load_file(path: &Path, id: FileId) -> anyhow::Result<Loaded> {
-    let meta = std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
-    if meta.is_dir() {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
         anyhow::bail!("{} is a directory, expected a plan file", path.display());
     }
-    if meta.len() > MAX_FILE_BYTES {
-        let source = SourceFile::new(path, String::new());
-        let loc = Loc {
-            file: id,
-            span: Span::point(0),
-            path: PlanPath::root(),
-        };
-        let message = format!(
-            "the file is {} MiB; plans larger than {} MiB are not read",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        );
-        let d = Diagnostic::new(&SYNTAX_ERROR, &loc, message).help("split the plan or remove generated content");
-        return Ok(Loaded {
-            source,
-            plan: None,
-            diagnostics: vec![d],
-        });
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    // Only a regular file, and never more than the cap: a FIFO would block and a device
+    // such as /dev/zero would never end.
+    let bytes = match input::read_regular(path, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadError::TooLarge(limit)) => return Ok(too_large(path, id, limit)),
+        Err(e) => return Err(anyhow::Error::new(e).context(format!("reading {}", path.display()))),
+    };
     let mut loaded = load_bytes(path, bytes, id);
     if let Some(plan) = loaded.plan.as_mut() {
         calendars::read_ics_files(plan, path, &mut loaded.diagnostics);
     }
     Ok(loaded)
+}
+
+/// The finding for a plan over the size cap, at the top of the (unread) file.
+fn too_large(path: &Path, id: FileId, limit: u64) -> Loaded {
+    let loc = Loc {
+        file: id,
+        span: Span::point(0),
+        path: PlanPath::root(),
+    };
+    // A file that grew past the cap while being read may report a smaller length.
+    let message = match std::fs::metadata(path).map(|m| m.len()) {
+        Ok(len) if len > limit => format!(
+            "the file is {} MiB; plans larger than {} are not read",
+            len / (1024 * 1024),
+            input::size(limit)
+        ),
+        _ => format!(
+            "the file is larger than {}, and plans that large are not read",
+            input::size(limit)
+        ),
+    };
+    let d = Diagnostic::new(&SYNTAX_ERROR, &loc, message).help("split the plan or remove generated content");
+    Loaded {
+        source: SourceFile::new(path, String::new()),
+        plan: None,
+        diagnostics: vec![d],
+    }
 }
 
 /// Load a plan from bytes already read.
@@ -146,8 +162,11 @@ pub fn load_text(source: SourceFile, id: FileId, format: Format) -> Loaded {
         }
     };
     let mut reader = reader::Reader::new(&source, id);
-    let plan = plan::read(&mut reader, &root);
+    let mut plan = plan::read(&mut reader, &root);
     let diagnostics = reader.diagnostics;
+    if let Some(plan) = plan.as_mut() {
+        plan.unreadable = diagnostics.iter().map(|d| d.path.clone()).collect();
+    }
     Loaded {
         source,
         plan,

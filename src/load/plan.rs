@@ -1,6 +1,7 @@
 //! The plan's sections: which keys each one has, which are required, and how each value
 //! is read. One function per section or entity.
 
+use super::bounds;
 use super::node::{Node, Value};
 use super::reader::{Fields, Reader};
 use crate::model::*;
@@ -268,7 +269,9 @@ fn meta(r: &mut Reader<'_>, node: &Node, path: &PlanPath, key_span: Option<crate
         Some(Review {
             loc: r.loc(n.span, &p),
             last: opt!(r, rf, "last", date),
-            every: opt!(r, rf, "every", duration),
+            every: rf
+                .get("every")
+                .and_then(|n| r.bounded_duration(n, &rf.path("every"), &bounds::REVIEW_EVERY)),
             last_given: rf.get("last").is_some(),
             every_given: rf.get("every").is_some(),
         })
@@ -286,7 +289,9 @@ fn meta(r: &mut Reader<'_>, node: &Node, path: &PlanPath, key_span: Option<crate
             .map(|n| r.languages(n, &f.path("languages")))
             .unwrap_or_default(),
         review,
-        horizon: opt!(r, f, "horizon", duration),
+        horizon: f
+            .get("horizon")
+            .and_then(|n| r.bounded_duration(n, &f.path("horizon"), &bounds::HORIZON)),
     }
 }
 
@@ -343,7 +348,7 @@ fn team(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Team> {
         }
         (None, Some(hours), Some(agents)) => {
             let hours = r.schedule(hours, &f.path("hours"));
-            let agents = r.count(agents, &f.path("agents"), 0, 100_000);
+            let agents = r.bounded_count(agents, &f.path("agents"), &bounds::AGENTS);
             match (hours, agents) {
                 (Some(hours), Some(agents)) => vec![Shift {
                     loc: r.loc(node.span, path),
@@ -406,7 +411,9 @@ fn shift(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Shift> {
     }
     let name = opt!(r, f, "name", text);
     let hours = opt!(r, f, "hours", schedule);
-    let agents = f.get("agents").and_then(|n| r.count(n, &f.path("agents"), 0, 100_000));
+    let agents = f
+        .get("agents")
+        .and_then(|n| r.bounded_count(n, &f.path("agents"), &bounds::AGENTS));
     Some(Shift {
         loc: r.loc(node.span, path),
         name,
@@ -468,7 +475,9 @@ fn channel(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Channel> 
         toll_free: opt!(r, f, "toll-free", boolean),
         team: opt!(r, f, "team", reference),
         hours: opt!(r, f, "hours", schedule),
-        response: opt!(r, f, "response", duration),
+        response: f
+            .get("response")
+            .and_then(|n| r.bounded_duration(n, &f.path("response"), &bounds::RESPONSE)),
         timezone: opt!(r, f, "timezone", timezone),
         holidays: opt!(r, f, "holidays", holidays),
         kind: kind?,
@@ -495,7 +504,9 @@ fn profile(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Profile> 
             loc: r.loc(n.span, &p),
             hours: opt!(r, ef, "hours", schedule),
             live: opt!(r, ef, "live", boolean),
-            response: opt!(r, ef, "response", duration),
+            response: ef
+                .get("response")
+                .and_then(|n| r.bounded_duration(n, &ef.path("response"), &bounds::EXPECTED_RESPONSE)),
         })
     });
     let intended_gaps = f
@@ -608,7 +619,9 @@ fn step(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<EscalationSt
             None
         }
     };
-    let after = opt!(r, f, "after", duration);
+    let after = f
+        .get("after")
+        .and_then(|n| r.bounded_duration(n, &f.path("after"), &bounds::ESCALATION_AFTER));
     Some(EscalationStep {
         loc: r.loc(node.span, path),
         target: target?,
@@ -643,8 +656,10 @@ fn complaint(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Complai
         name: opt!(r, f, "name", text),
         description: opt!(r, f, "description", text),
         escalation: opt!(r, f, "escalation", reference),
-        resolve_within: opt!(r, f, "resolve-within", duration),
-        order_value_cap: opt!(r, f, "order-value-cap", amount),
+        resolve_within: f
+            .get("resolve-within")
+            .and_then(|n| r.bounded_duration(n, &f.path("resolve-within"), &bounds::RESOLVE_WITHIN)),
+        order_value_cap: opt!(r, f, "order-value-cap", bounded_amount),
         remedies,
     })
 }
@@ -669,7 +684,7 @@ fn remedy(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Remedy> {
     };
     Some(Remedy {
         loc: r.loc(node.span, path),
-        value: opt!(r, f, "value", amount),
+        value: opt!(r, f, "value", bounded_amount),
         approver: opt!(r, f, "approver", reference),
         description: opt!(r, f, "description", text),
         kind: kind?,
@@ -690,7 +705,7 @@ fn authority(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Vec<AuthorityE
         .iter()
         .filter_map(|(key, value)| {
             let p = path.key(&key.name);
-            let limit = r.amount(value, &p)?;
+            let limit = r.bounded_amount(value, &p)?;
             Some(AuthorityEntry {
                 who: Located::new(key.name.clone(), r.loc(key.span, &p)),
                 limit,
@@ -714,7 +729,7 @@ fn after_sales(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<After
         Some(Installation {
             loc: r.loc(n.span, &p),
             offered: offered?,
-            price: opt!(r, inf, "price", amount),
+            price: opt!(r, inf, "price", bounded_amount),
             condition: opt!(r, inf, "condition", text),
         })
     });
@@ -723,13 +738,17 @@ fn after_sales(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<After
         let rf = r.fields(n, &p, RETURNS_KEYS, "{ within: 30 days }")?;
         Some(Returns {
             loc: r.loc(n.span, &p),
-            within: opt!(r, rf, "within", duration),
+            within: rf
+                .get("within")
+                .and_then(|n| r.bounded_duration(n, &rf.path("within"), &bounds::RETURNS)),
             condition: opt!(r, rf, "condition", text),
         })
     });
     Some(AfterSales {
         loc: r.loc(node.span, path),
-        warranty: opt!(r, f, "warranty", duration),
+        warranty: f
+            .get("warranty")
+            .and_then(|n| r.bounded_duration(n, &f.path("warranty"), &bounds::WARRANTY)),
         installation,
         technical_support: f
             .get("technical-support")
@@ -759,7 +778,9 @@ fn training(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Training
             .get("for")
             .map(|n| r.references(n, &f.path("for")))
             .unwrap_or_default(),
-        every: opt!(r, f, "every", duration),
+        every: f
+            .get("every")
+            .and_then(|n| r.bounded_duration(n, &f.path("every"), &bounds::TRAINING_EVERY)),
         last: opt!(r, f, "last", date),
     })
 }
@@ -871,7 +892,7 @@ fn metric(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Metric> {
         id: id?,
         loc: r.loc(node.span, path),
         name: opt!(r, f, "name", text),
-        target: opt!(r, f, "target", target),
+        target: opt!(r, f, "target", bounded_target),
         target_given: f.get("target").is_some(),
         source: opt!(r, f, "source", reference),
         channel: opt!(r, f, "channel", reference),
@@ -909,7 +930,9 @@ fn staffing(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Staffing
                     }
                 }
                 let hours = opt!(r, vf, "hours", schedule);
-                let per_hour = opt!(r, vf, "per-hour", number);
+                let per_hour = vf
+                    .get("per-hour")
+                    .and_then(|n| r.bounded_number(n, &vf.path("per-hour"), &bounds::PER_HOUR));
                 Some(VolumeEntry {
                     loc: r.loc(n.span, &p),
                     hours: hours?,
@@ -921,8 +944,10 @@ fn staffing(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Staffing
         .unwrap_or_default();
     Some(StaffingForecast {
         loc: r.loc(node.span, path),
-        handle_time: opt!(r, f, "handle-time", duration),
-        target: opt!(r, f, "target", target),
+        handle_time: f
+            .get("handle-time")
+            .and_then(|n| r.bounded_duration(n, &f.path("handle-time"), &bounds::HANDLE_TIME)),
+        target: opt!(r, f, "target", bounded_target),
         shrinkage: f
             .get("shrinkage")
             .and_then(|n| percent(r, n, &f.path("shrinkage"), 0.0, 99.0)),
@@ -931,7 +956,7 @@ fn staffing(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Staffing
             .and_then(|n| percent(r, n, &f.path("max-occupancy"), 1.0, 100.0)),
         concurrency: f
             .get("concurrency")
-            .and_then(|n| r.count(n, &f.path("concurrency"), 1, 20)),
+            .and_then(|n| r.bounded_count(n, &f.path("concurrency"), &bounds::CONCURRENCY)),
         volume,
         channel: channel?,
     })

@@ -227,50 +227,6 @@ impl<'f> Reader<'f> {
         }
     }
 
-    /// A whole number in a range.
-    pub fn count(&mut self, node: &Node, path: &PlanPath, min: i64, max: i64) -> Option<Located<u32>> {
-        match node.value {
-            Value::Integer(i) if (min..=max).contains(&i) => {
-                Some(Located::new(u32::try_from(i).ok()?, self.loc(node.span, path)))
-            }
-            Value::Integer(i) => {
-                self.schema(
-                    node.span,
-                    path,
-                    format!("`{}` is {i}, outside {min}..{max}", path_tail(path)),
-                    format!("write a whole number from {min} to {max}"),
-                );
-                None
-            }
-            _ => {
-                self.wrong_type(node, path, "a whole number", &min.max(1).to_string());
-                None
-            }
-        }
-    }
-
-    /// A non-negative number (integer or decimal).
-    pub fn number(&mut self, node: &Node, path: &PlanPath) -> Option<Located<f64>> {
-        let value = match node.value {
-            Value::Integer(i) => i as f64,
-            Value::Float(f) => f,
-            _ => {
-                self.wrong_type(node, path, "a number", "120");
-                return None;
-            }
-        };
-        if !value.is_finite() || value < 0.0 {
-            self.schema(
-                node.span,
-                path,
-                format!("`{}` must be a non-negative number, found {value}", path_tail(path)),
-                "write a number such as `120` or `12.5`",
-            );
-            return None;
-        }
-        Some(Located::new(value, self.loc(node.span, path)))
-    }
-
     /// Parse a scalar's text with a value parser; a parse failure is a finding of `rule`.
     pub fn parsed<T>(
         &mut self,

@@ -3,17 +3,36 @@
 
 use super::node::{Node, Value};
 use super::reader::{Reader, path_tail};
+use crate::diagnostic::Diagnostic;
 use crate::model::values::{self, DayHours, ValueError, WeekdaySet};
 use crate::model::{AgeRange, DateRule, DayRule, HolidaySpec, Id, Located, PlanPath, Schedule, Text};
+use crate::rules::references::DUPLICATE_ENTRY;
 use crate::rules::values as rule;
+use std::collections::HashMap;
 
 const DURATION: &str = "a duration such as `90s`, `15m`, `4h`, `2 days`, `6 months`";
 const SCHEDULE_EXAMPLE: &str = "`{ mon-fri: 08:00-18:00, sat: 09:00-13:00 }` or `24/7`";
 
+/// The longest id, in characters. Ids name files (`faq-<profile>.<lang>.html`), and file
+/// systems refuse names longer than 255 bytes; 64 leaves room for the rest of the name and
+/// is more than any readable id needs.
+pub const MAX_ID_CHARS: usize = 64;
+
 impl Reader<'_> {
-    /// An entity's own id: kebab-case.
+    /// An entity's own id: kebab-case, at most [`MAX_ID_CHARS`] characters.
     pub fn id(&mut self, node: &Node, path: &PlanPath) -> Option<Id> {
         let id = self.string(node, path)?;
+        let length = id.value.chars().count();
+        if length > MAX_ID_CHARS {
+            let shown: String = id.value.chars().take(40).collect();
+            self.schema(
+                node.span,
+                path,
+                format!("id `{shown}…` is {length} characters long; an id has at most {MAX_ID_CHARS}"),
+                "shorten it: ids name the rendered files, and a short id reads better in references too",
+            );
+            return None;
+        }
         let ok = !id.value.is_empty()
             && id
                 .value
@@ -80,19 +99,71 @@ impl Reader<'_> {
         self.string(node, path)
     }
 
-    /// A list of references.
+    /// A list of references, each once.
     pub fn references(&mut self, node: &Node, path: &PlanPath) -> Vec<Id> {
-        self.list(node, path, "[first-line, technicians]")
+        let items = self
+            .list(node, path, "[first-line, technicians]")
             .into_iter()
             .filter_map(|(n, p)| self.reference(n, &p))
-            .collect()
+            .collect();
+        self.distinct(path, items, String::clone)
     }
 
-    /// A list of plain words (skills, needs, topics).
+    /// A list of plain words (skills, needs, topics), each once.
     pub fn words(&mut self, node: &Node, path: &PlanPath) -> Vec<Located<String>> {
-        self.list(node, path, "[orders, returns, billing]")
+        let items = self
+            .list(node, path, "[orders, returns, billing]")
             .into_iter()
             .filter_map(|(n, p)| self.string(n, &p))
+            .collect();
+        self.distinct(path, items, String::clone)
+    }
+
+    /// The entries of a list with each value once, in the order first written; every value
+    /// written more than once is one `duplicate-entry` finding at its second entry. One
+    /// pass with a map, so a list of thousands of repetitions costs no more than reading it.
+    fn distinct<V>(&mut self, list: &PlanPath, items: Vec<Located<V>>, key: impl Fn(&V) -> String) -> Vec<Located<V>> {
+        // For each value: its first entry, its second (if any) and how often it is listed.
+        let mut seen: HashMap<String, (usize, Option<usize>, usize)> = HashMap::new();
+        let mut keep = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let entry = seen.entry(key(&item.value)).or_insert((i, None, 0));
+            entry.2 += 1;
+            if entry.2 == 1 {
+                keep.push(i);
+            } else if entry.1.is_none() {
+                entry.1 = Some(i);
+            }
+        }
+        let mut repeated: Vec<(String, usize, usize, usize)> = seen
+            .into_iter()
+            .filter_map(|(value, (first, second, count))| second.map(|second| (value, first, second, count)))
+            .collect();
+        repeated.sort_by_key(|&(_, _, second, _)| second);
+        let name = path_tail(list);
+        for (value, first, second, count) in repeated {
+            let times = if count == 2 {
+                "twice".to_owned()
+            } else {
+                format!("{count} times")
+            };
+            self.diagnostics.push(
+                Diagnostic::new(
+                    &DUPLICATE_ENTRY,
+                    &items[second].loc,
+                    format!("`{value}` is listed {times} in `{name}`"),
+                )
+                .related(&items[first].loc, "first listed here")
+                .help("list each entry once: a repetition adds nothing, or was meant to be another entry")
+                .data("value", value)
+                .data("count", count),
+            );
+        }
+        let mut keep = keep.into_iter().peekable();
+        items
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, item)| keep.next_if_eq(&i).map(|_| item))
             .collect()
     }
 
@@ -181,15 +252,20 @@ impl Reader<'_> {
         )
     }
 
+    /// A list of languages, each once.
     pub fn languages(&mut self, node: &Node, path: &PlanPath) -> Vec<Located<values::LanguageTag>> {
-        self.list(node, path, "[de, en]")
+        let items = self
+            .list(node, path, "[de, en]")
             .into_iter()
             .filter_map(|(n, p)| self.language(n, &p))
-            .collect()
+            .collect();
+        self.distinct(path, items, values::LanguageTag::to_string)
     }
 
+    /// A list of countries, each once.
     pub fn countries(&mut self, node: &Node, path: &PlanPath) -> Vec<Located<String>> {
-        self.list(node, path, "[DE, AT]")
+        let items = self
+            .list(node, path, "[DE, AT]")
             .into_iter()
             .filter_map(|(n, p)| {
                 self.parsed(
@@ -201,7 +277,8 @@ impl Reader<'_> {
                 )
                 .map(|c| Located::new(c.value.alpha2().to_owned(), c.loc))
             })
-            .collect()
+            .collect();
+        self.distinct(path, items, String::clone)
     }
 
     /// A currency code: `EUR`.
@@ -373,11 +450,14 @@ impl Reader<'_> {
         )
     }
 
+    /// A list of dates, each once.
     fn dates(&mut self, node: &Node, path: &PlanPath) -> Vec<Located<chrono::NaiveDate>> {
-        self.list(node, path, "[2026-12-24, 2026-12-31]")
+        let items = self
+            .list(node, path, "[2026-12-24, 2026-12-31]")
             .into_iter()
             .filter_map(|(n, p)| self.date(n, &p))
-            .collect()
+            .collect();
+        self.distinct(path, items, chrono::NaiveDate::to_string)
     }
 
     /// A schedule: `24/7`, or a map of day selectors (plus `holidays:` and `dates:`) to

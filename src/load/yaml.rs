@@ -18,9 +18,13 @@ pub struct SyntaxError {
 
 /// Parse YAML text into a node tree. An empty document yields a `Null` node.
 pub fn parse(file: &SourceFile) -> Result<Node, SyntaxError> {
+    // `.nan`, `.inf` and numbers too large for a float are passed on as values, so that the
+    // field they are written in reports them at the value; rejecting them here would make
+    // the whole file unreadable for one number.
     let options = serde_saphyr::options! {
         strict_booleans: true,
         with_snippet: false,
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
     };
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(file.text(), options) {
         Ok(root) => Ok(convert(file, root)),

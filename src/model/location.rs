@@ -38,6 +38,11 @@ impl PlanPath {
         next
     }
 
+    /// Whether `prefix` is this path or a path that contains it.
+    pub fn starts_with(&self, prefix: &PlanPath) -> bool {
+        self.0.starts_with(&prefix.0)
+    }
+
     /// The path as JSON: `["profiles", 0, "expects", "hours"]`.
     pub fn to_json(&self) -> serde_json::Value {
         self.0

@@ -44,9 +44,18 @@ pub struct Plan {
     pub sections: Vec<(String, Loc)>,
     /// The location of the document root (the top of the file).
     pub root: Loc,
+    /// Where the loader reported a value it could not use (unreadable or out of range), so
+    /// that a rule does not also report the value as missing.
+    pub unreadable: Vec<PlanPath>,
 }
 
 impl Plan {
+    /// Whether a value was written at `path` (or inside it) that the loader reported and
+    /// left out: the rule that reported it has said all there is to say.
+    pub fn unreadable_at(&self, path: &PlanPath) -> bool {
+        self.unreadable.iter().any(|p| p.starts_with(path))
+    }
+
     /// The location of a top-level section's key, if the plan has that section.
     pub fn section(&self, name: &str) -> Option<&Loc> {
         self.sections.iter().find(|(n, _)| n == name).map(|(_, l)| l)

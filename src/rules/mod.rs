@@ -1,9 +1,10 @@
 //! The rule catalogue (SPEC §4): one file per rule, grouped by family, and the registry that
 //! lists them in code order. A rule's doc comment is the explanation `plan explain` prints.
 //!
-//! Load and value rules are reported by the loader while it reads a plan; the others are
-//! check functions run over a loaded plan. Codes are never reused: a retired rule keeps its
-//! code in the registry.
+//! Load and value rules, and `duplicate-entry`, are reported by the loader while it reads a
+//! plan (a repeated list entry is dropped there, so nothing after it sees the repetition);
+//! the others are check functions run over a loaded plan. Codes are never reused: a retired
+//! rule keeps its code in the registry.
 
 pub mod compensation;
 pub mod content;
@@ -209,6 +210,10 @@ pub static REGISTRY: &[Entry] = &[
         check: Some(references::unused_definition::check),
     },
     Entry {
+        rule: &references::DUPLICATE_ENTRY,
+        check: None,
+    },
+    Entry {
         rule: &suppressions::UNUSED_SUPPRESSION,
         check: None,
     },
@@ -262,6 +267,10 @@ pub static REGISTRY: &[Entry] = &[
     },
     Entry {
         rule: &values::INVALID_URL,
+        check: None,
+    },
+    Entry {
+        rule: &values::VALUE_OUT_OF_RANGE,
         check: None,
     },
     Entry {

@@ -19,6 +19,7 @@ use crate::time::schedule::{HolidayDefault, local_start};
 use chrono::{Datelike, Days, NaiveDate};
 use chrono_tz::Tz;
 use erlang::Queue;
+use std::collections::HashMap;
 
 /// The figures of one interval.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,6 +151,11 @@ pub fn compute(
         let max_occupancy = forecast.max_occupancy.as_ref().map_or(1.0, |m| m.value / 100.0);
         let concurrency = forecast.concurrency.as_ref().map_or(1, |c| c.value).max(1);
         let step = i64::from(slot_minutes) * 60;
+        // The volume and the rota change a few times a week, not every slot: solve each
+        // distinct queue once. For a large centre one solution walks hundreds of thousands
+        // of agents.
+        let mut required_for: HashMap<u64, erlang::Prediction> = HashMap::new();
+        let mut predicted_for: HashMap<(u64, u32), erlang::Prediction> = HashMap::new();
         let mut slots = Vec::new();
         let mut start = week.start;
         while start < week.end {
@@ -174,10 +180,15 @@ pub fn compute(
                 .sum();
             // An agent handling `concurrency` conversations is that many servers.
             let queue = Queue::new(volume, handle / f64::from(concurrency));
-            let required = queue.required(share, within, max_occupancy);
+            let required = *required_for
+                .entry(volume.to_bits())
+                .or_insert_with(|| queue.required(share, within, max_occupancy));
             let agents_required = required.agents.div_ceil(concurrency);
             let available = erlang::available(on_duty, shrinkage);
-            let predicted = queue.predict(available.saturating_mul(concurrency), within);
+            let servers = available.saturating_mul(concurrency);
+            let predicted = *predicted_for
+                .entry((volume.to_bits(), servers))
+                .or_insert_with(|| queue.predict(servers, within));
             slots.push(Slot {
                 interval: slot,
                 volume_per_hour: volume,

@@ -12,6 +12,11 @@
 //! The parser is small and hand-written rather than taken from a crate: the errors must
 //! name the line of the offending property, which neither `ical` nor `icalendar` reports
 //! for a value that parses as text but is not a date.
+//!
+//! Errors are printed into CI logs and reports, and the file may not be a calendar at all
+//! (a plan can name any file in its repository): so nothing of a file's text is quoted
+//! until its first line has shown it to be iCalendar (`BEGIN:VCALENDAR`), and even then a
+//! quoted value is cut to [`SHOWN_CHARS`] characters.
 
 use super::holidays::{FIRST_YEAR, Holiday, LAST_YEAR};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
@@ -42,6 +47,28 @@ impl fmt::Display for IcsError {
 }
 
 impl std::error::Error for IcsError {}
+
+/// The most characters of a file's text an error quotes.
+pub const SHOWN_CHARS: usize = 40;
+
+/// The most characters of a holiday's name kept: a name is shown in documents and
+/// findings, and one copy is kept for every date it covers.
+const NAME_CHARS: usize = 100;
+
+/// The most holiday dates (counting one per name on a date) a file may list: about ten
+/// holidays a week for the data's whole range, and a bound on the memory a file can take.
+pub const MAX_HOLIDAY_DATES: usize = 100_000;
+
+/// A value from the file as an error quotes it: at most [`SHOWN_CHARS`] characters.
+fn shown(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(SHOWN_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
 
 /// The name of an event without a `SUMMARY`.
 const UNNAMED: &str = "Holiday";
@@ -76,6 +103,15 @@ pub fn parse_holidays(text: &str) -> Result<Vec<Holiday>, IcsError> {
             let end = start.checked_add_days(Days::new(event.days)).unwrap_or(NaiveDate::MAX);
             for date in covered(start.max(free_from), end) {
                 holidays.insert((date, event.name.clone()));
+                if holidays.len() > MAX_HOLIDAY_DATES {
+                    return Err(IcsError::new(
+                        event.line,
+                        format!(
+                            "the file lists more than {MAX_HOLIDAY_DATES} holiday dates; a holiday calendar \
+                             has a few dozen a year"
+                        ),
+                    ));
+                }
             }
             free_from = free_from.max(end);
         }
@@ -88,6 +124,8 @@ pub fn parse_holidays(text: &str) -> Result<Vec<Holiday>, IcsError> {
 
 /// One VEVENT, resolved: the first day of each instance and how many days each lasts.
 struct Event {
+    /// The line of its `BEGIN:VEVENT`.
+    line: usize,
     name: String,
     starts: Vec<NaiveDate>,
     days: u64,
@@ -152,10 +190,12 @@ fn unfold(text: &str) -> Result<Vec<(usize, String)>, IcsError> {
 
 fn parse_property(line: usize, text: &str) -> Result<Property<'_>, IcsError> {
     let not_a_property = || {
-        let shown: String = text.chars().take(40).collect();
         IcsError::new(
             line,
-            format!("`{shown}` is not an iCalendar property; expected `NAME:value` or `NAME;PARAM=value:value`"),
+            format!(
+                "`{}` is not an iCalendar property; expected `NAME:value` or `NAME;PARAM=value:value`",
+                shown(text)
+            ),
         )
     };
     let name_end = text.find([';', ':']).ok_or_else(not_a_property)?;
@@ -175,7 +215,10 @@ fn parse_property(line: usize, text: &str) -> Result<Property<'_>, IcsError> {
         loop {
             let (value, after_value) = if let Some(quoted) = tail.strip_prefix('"') {
                 let close = quoted.find('"').ok_or_else(|| {
-                    IcsError::new(line, format!("parameter `{param}` opens a quote that is never closed"))
+                    IcsError::new(
+                        line,
+                        format!("parameter `{}` opens a quote that is never closed", shown(param)),
+                    )
                 })?;
                 (&quoted[..close], &quoted[close + 1..])
             } else {
@@ -213,6 +256,18 @@ fn read_events(text: &str) -> Result<Vec<Event>, IcsError> {
             "the file is empty; expected an iCalendar file starting with `BEGIN:VCALENDAR`",
         ));
     }
+    // Until the first line shows the file to be iCalendar, nothing of it is quoted: it may be
+    // any file at all, secrets included.
+    let (first_line, first) = &lines[0];
+    let calendar = first.split_once(':').is_some_and(|(name, value)| {
+        name.trim().eq_ignore_ascii_case("BEGIN") && value.trim().eq_ignore_ascii_case("VCALENDAR")
+    });
+    if !calendar {
+        return Err(IcsError::new(
+            *first_line,
+            "not an iCalendar file: its first line should be `BEGIN:VCALENDAR`",
+        ));
+    }
     let mut events = Vec::new();
     // Open components: name and the line of its BEGIN.
     let mut open: Vec<(String, usize)> = Vec::new();
@@ -225,7 +280,7 @@ fn read_events(text: &str) -> Result<Vec<Event>, IcsError> {
                 if open.is_empty() && component != "VCALENDAR" {
                     return Err(property.error(format!(
                         "`{}` outside a calendar; an iCalendar file starts with `BEGIN:VCALENDAR`",
-                        property.text
+                        shown(property.text)
                     )));
                 }
                 open.push((component, *line));
@@ -240,19 +295,21 @@ fn read_events(text: &str) -> Result<Vec<Event>, IcsError> {
                     }
                     Some((begun, begun_at)) => {
                         return Err(property.error(format!(
-                            "`END:{component}` does not match `BEGIN:{begun}` on line {begun_at}; \
-                             expected `END:{begun}`"
+                            "`END:{}` does not match `BEGIN:{}` on line {begun_at}; expected `END:{}`",
+                            shown(&component),
+                            shown(&begun),
+                            shown(&begun)
                         )));
                     }
                     None => {
-                        return Err(property.error(format!("`END:{component}` without a matching `BEGIN`")));
+                        return Err(property.error(format!("`END:{}` without a matching `BEGIN`", shown(&component))));
                     }
                 }
             }
             _ if open.is_empty() => {
                 return Err(property.error(format!(
                     "`{}` outside a calendar; an iCalendar file starts with `BEGIN:VCALENDAR`",
-                    property.name
+                    shown(&property.name)
                 )));
             }
             // Only the event's own properties, not those of an alarm inside it.
@@ -263,7 +320,11 @@ fn read_events(text: &str) -> Result<Vec<Event>, IcsError> {
     if let Some((component, line)) = open.last() {
         return Err(IcsError::new(
             *line,
-            format!("`BEGIN:{component}` is never closed; expected `END:{component}`"),
+            format!(
+                "`BEGIN:{}` is never closed; expected `END:{}`",
+                shown(component),
+                shown(component)
+            ),
         ));
     }
     Ok(events)
@@ -295,7 +356,7 @@ fn resolve(begin_line: usize, properties: Vec<Property<'_>>) -> Result<Event, Ic
             if end_moment.at < start.at {
                 return Err(end.error(format!(
                     "DTEND `{}` is before DTSTART; DTEND is the end of the event (exclusive)",
-                    end.value.trim()
+                    shown(end.value.trim())
                 )));
             }
             days_between(&start, end_moment.at)
@@ -304,13 +365,13 @@ fn resolve(begin_line: usize, properties: Vec<Property<'_>>) -> Result<Event, Ic
             let length = parse_duration(duration.value.trim()).ok_or_else(|| {
                 duration.error(format!(
                     "DURATION `{}` is not a duration; expected a form such as `P1D`, `P2W` or `PT8H`",
-                    duration.value.trim()
+                    shown(duration.value.trim())
                 ))
             })?;
             let end = start
                 .at
                 .checked_add_signed(length)
-                .ok_or_else(|| duration.error(format!("DURATION `{}` is too long", duration.value.trim())))?;
+                .ok_or_else(|| duration.error(format!("DURATION `{}` is too long", shown(duration.value.trim()))))?;
             days_between(&start, end)
         }
         (None, None) => 1,
@@ -338,7 +399,12 @@ fn resolve(begin_line: usize, properties: Vec<Property<'_>>) -> Result<Event, Ic
     };
     let recurrence_id = once("RECURRENCE-ID")?.map(moment).transpose()?.map(|m| m.at.date());
     Ok(Event {
-        name: if name.is_empty() { UNNAMED.to_owned() } else { name },
+        line: begin_line,
+        name: if name.is_empty() {
+            UNNAMED.to_owned()
+        } else {
+            name.chars().take(NAME_CHARS).collect()
+        },
         starts: starts.into_iter().collect(),
         days,
         uid: once("UID")?.map(|p| p.value.trim().to_owned()),
@@ -355,12 +421,18 @@ struct Moment {
 
 fn moment(property: &Property<'_>) -> Result<Moment, IcsError> {
     let value = property.value.trim();
-    let (date, has_time) = parse_date_or_time(value)
-        .ok_or_else(|| property.error(format!("{} `{value}` is not a date; {DATE_FORMS}", property.name)))?;
+    let (date, has_time) = parse_date_or_time(value).ok_or_else(|| {
+        property.error(format!(
+            "{} `{}` is not a date; {DATE_FORMS}",
+            property.name,
+            shown(value)
+        ))
+    })?;
     if property.param("VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE")) && has_time {
         return Err(property.error(format!(
-            "{} `{value}` has a time but says VALUE=DATE; expected YYYYMMDD",
-            property.name
+            "{} `{}` has a time but says VALUE=DATE; expected YYYYMMDD",
+            property.name,
+            shown(value)
         )));
     }
     Ok(Moment { at: date, has_time })
@@ -415,9 +487,13 @@ fn date_list(property: &Property<'_>) -> Result<Vec<NaiveDate>, IcsError> {
         .split(',')
         .map(|item| {
             let item = item.trim();
-            parse_date_or_time(item)
-                .map(|(at, _)| at.date())
-                .ok_or_else(|| property.error(format!("{} `{item}` is not a date; {DATE_FORMS}", property.name)))
+            parse_date_or_time(item).map(|(at, _)| at.date()).ok_or_else(|| {
+                property.error(format!(
+                    "{} `{}` is not a date; {DATE_FORMS}",
+                    property.name,
+                    shown(item)
+                ))
+            })
         })
         .collect()
 }
@@ -465,7 +541,7 @@ fn expand(rule: &Property<'_>, start: NaiveDate) -> Result<Vec<NaiveDate>, IcsEr
     let mut month: Option<u32> = None;
     let mut month_day: Option<u32> = None;
     let mut by_day: Option<(i32, Weekday)> = None;
-    let bad = |part: &str| rule.error(format!("RRULE `{part}` is not supported; {RRULE_FORMS}"));
+    let bad = |part: &str| rule.error(format!("RRULE `{}` is not supported; {RRULE_FORMS}", shown(part)));
     for part in rule.value.trim().split(';').filter(|p| !p.is_empty()) {
         let (key, value) = part.split_once('=').ok_or_else(|| bad(part))?;
         let number = |max: u32| value.parse::<u32>().ok().filter(|n| (1..=max).contains(n));
@@ -479,7 +555,7 @@ fn expand(rule: &Property<'_>, start: NaiveDate) -> Result<Vec<NaiveDate>, IcsEr
             }
             "UNTIL" => {
                 let (at, _) = parse_date_or_time(value)
-                    .ok_or_else(|| rule.error(format!("RRULE UNTIL `{value}` is not a date; {DATE_FORMS}")))?;
+                    .ok_or_else(|| rule.error(format!("RRULE UNTIL `{}` is not a date; {DATE_FORMS}", shown(value))))?;
                 until = Some(at.date());
             }
             "BYMONTH" => month = Some(number(12).ok_or_else(|| bad(part))?),
@@ -706,8 +782,19 @@ mod tests {
             error(""),
             "line 1: the file is empty; expected an iCalendar file starting with `BEGIN:VCALENDAR`"
         );
-        assert!(error("Hello, world").starts_with("line 1: `Hello, world` is not an iCalendar property"));
-        assert!(error("BEGIN:VEVENT\nEND:VEVENT").contains("outside a calendar"));
+        assert_eq!(
+            error("Hello, world"),
+            "line 1: not an iCalendar file: its first line should be `BEGIN:VCALENDAR`"
+        );
+        assert_eq!(
+            error("\n\nBEGIN:VEVENT\nEND:VEVENT"),
+            "line 3: not an iCalendar file: its first line should be `BEGIN:VCALENDAR`"
+        );
+        assert!(
+            error("BEGIN:VCALENDAR\nHello, world\nEND:VCALENDAR")
+                .starts_with("line 2: `Hello, world` is not an iCalendar property")
+        );
+        assert!(error("BEGIN:VCALENDAR\nEND:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT").contains("outside a calendar"));
         let text = calendar("BEGIN:VEVENT\nSUMMARY:No date\nEND:VEVENT\n");
         assert_eq!(
             error(&text),
@@ -731,6 +818,56 @@ mod tests {
         let text = calendar("BEGIN:VEVENT\nDTSTART;VALUE=DATE:20261224\nDTSTART;VALUE=DATE:20261225\nEND:VEVENT\n");
         assert!(error(&text).starts_with("line 6: a second DTSTART"));
         assert!(error(" folded first\nBEGIN:VCALENDAR").starts_with("line 1: a continuation line"));
+    }
+
+    #[test]
+    fn files_that_are_not_calendars_are_never_quoted() {
+        for text in [
+            "TOKEN=ghp_abc123\n",
+            "TOKEN:ghp_abc123\n",
+            "BEGIN:ghp_abc123\n",
+            "export TOKEN=ghp_abc123\nBEGIN:VCALENDAR\n",
+            "\u{feff}TOKEN;ghp_abc123:x\n",
+        ] {
+            let message = error(text);
+            assert!(!message.contains("ghp_abc123"), "{message}");
+            assert!(message.contains("not an iCalendar file"), "{message}");
+        }
+    }
+
+    #[test]
+    fn quoted_values_are_cut_short() {
+        let long = "9".repeat(500);
+        let text = calendar(&format!("BEGIN:VEVENT\nDTSTART;VALUE=DATE:{long}\nEND:VEVENT\n"));
+        let message = error(&text);
+        assert!(
+            message.contains(&format!("`{}…`", "9".repeat(SHOWN_CHARS))),
+            "{message}"
+        );
+        assert!(!message.contains(&"9".repeat(SHOWN_CHARS + 1)), "{message}");
+        let name = "n".repeat(5000);
+        let text = calendar(&format!(
+            "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20261224\nSUMMARY:{name}\nEND:VEVENT\n"
+        ));
+        assert_eq!(parse_holidays(&text).unwrap()[0].name.chars().count(), NAME_CHARS);
+    }
+
+    #[test]
+    fn the_number_of_holiday_dates_is_bounded() {
+        // Events covering the data's whole range, each under another name: a small file
+        // that would otherwise expand to millions of dates.
+        let mut events = String::new();
+        for i in 0..20 {
+            events.push_str(&format!(
+                "BEGIN:VEVENT\nDTSTART;VALUE=DATE:{FIRST_YEAR}0101\nDTEND;VALUE=DATE:{}0101\nSUMMARY:h{i}\nEND:VEVENT\n",
+                LAST_YEAR + 1
+            ));
+        }
+        let message = error(&calendar(&events));
+        assert!(
+            message.contains(&format!("more than {MAX_HOLIDAY_DATES} holiday dates")),
+            "{message}"
+        );
     }
 
     #[test]

@@ -448,3 +448,23 @@ fn suppressions_silence_one_rule_at_one_place_with_a_reason() {
     );
     assert!(rules.contains(&"expired-suppression"), "{rules:?}");
 }
+
+#[test]
+fn a_value_that_cannot_be_read_is_not_also_reported_missing() {
+    let rules = |text: &str| -> Vec<String> {
+        let out = check(&[("plan.yaml", text)], &["--format", "json"], 1);
+        json(&out)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let text = MINIMAL.replace("response: 2m", "response: 4 hrs");
+    assert_eq!(rules(&text), ["invalid-duration"]);
+    let text = MINIMAL.replace("after: 2h", "after: 2 hrs");
+    assert_eq!(rules(&text), ["invalid-duration"]);
+    // A misspelt key is another matter: the value is missing where the rule looks.
+    let text = MINIMAL.replace("response: 2m", "respnse: 2m");
+    assert_eq!(rules(&text), ["response-missing", "schema-error"]);
+}

@@ -97,7 +97,7 @@ fn every_format_reports_the_same_places() {
             )
         })
         .collect();
-    assert!(expected.len() >= 6, "{expected:?}");
+    assert!(expected.len() >= 5, "{expected:?}");
 
     let log: Value = serde_json::from_str(&check("sarif")).expect("SARIF is JSON");
     let sarif: Vec<_> = log["runs"][0]["results"]
@@ -340,7 +340,7 @@ fn github_escapes_message_and_properties() {
         Some("`2m,%0D%0A50%25: soon`: unexpected `,`")
     );
     // One command a line: every line is a command, nothing else (no summary).
-    assert_eq!(out.lines().count(), 6, "{out}");
+    assert_eq!(out.lines().count(), 5, "{out}");
     assert!(
         out.lines()
             .all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice ")),
@@ -461,7 +461,7 @@ fn junit_has_one_testcase_per_rule_and_plan() {
         text.starts_with("plans/nordlicht.yaml:43:32: the refund in complaint `late-delivery` is 150%"),
         "{text}"
     );
-    let (_, kind, _, _, _) = case(0, " response-missing");
+    let (_, kind, _, _, _) = case(0, " channel-without-escalation");
     assert_eq!(kind.as_deref(), Some("warning"));
     // An info finding is a note, not a failure.
     let (_, kind, _, out, _) = case(0, " empty-self-help");

@@ -93,3 +93,49 @@ fn staffing_in_the_terminal_and_its_errors() {
         .expect(2);
     assert!(out.stderr.contains("known: phone"), "{}", out.stderr);
 }
+
+#[test]
+fn the_largest_centre_a_plan_allows_is_checked_at_once() {
+    // The bounds' maximum: 100 000 contacts an hour at 8 hours each is 800 000 Erlangs, on
+    // a rota of 10 000 agents in each of ten shifts, all day for a week.
+    let shifts: String = (0..10)
+        .map(|_| "      - { hours: { daily: 00:00-24:00 }, agents: 10000 }\n".to_owned())
+        .collect();
+    let text = fixture("understaffed.yaml")
+        .replace(
+            "  - { id: first-line, lead: anna, hours: { mon-fri: 08:00-18:00 }, agents: 10 }\n",
+            &format!("  - id: first-line\n    lead: anna\n    shifts:\n{shifts}"),
+        )
+        .replace("hours: { mon-fri: 08:00-18:00 }, response: 2m", "hours: 24/7, response: 2m")
+        .replace("handle-time: 6m", "handle-time: 8h")
+        .replace(
+            "      - { hours: { mon-fri: 08:00-12:00 }, per-hour: 120 }\n      - { hours: { mon-fri: 12:00-18:00 }, per-hour: 40 }\n",
+            "      - { hours: 24/7, per-hour: 100000 }\n",
+        );
+    assert!(
+        text.contains("per-hour: 100000") && text.contains("agents: 10000"),
+        "{text}"
+    );
+    let out = Run::new()
+        .file("plan.yaml", &text)
+        .args([
+            "staffing",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--format",
+            "json",
+            "--interval",
+            "15",
+        ])
+        .expect_within(0, std::time::Duration::from_secs(20));
+    let doc = json(&out);
+    let intervals = doc["channels"][0]["intervals"].as_array().unwrap();
+    assert_eq!(intervals.len(), 7 * 24 * 4);
+    assert!(
+        intervals[0]["agents_required"].as_u64().unwrap() > 800_000,
+        "{}",
+        intervals[0]
+    );
+    assert_eq!(intervals[0]["agents_on_duty"], 100_000);
+}

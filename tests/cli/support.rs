@@ -88,6 +88,60 @@ impl Run {
         }
     }
 
+    /// The run's temporary directory, for files a test makes itself (FIFOs, symlinks).
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Run and assert the exit code, failing (and killing the process) if it has not ended
+    /// within `limit`: for inputs that used to block forever.
+    pub fn expect_within(self, code: i32, limit: std::time::Duration) -> Output {
+        use std::io::Read;
+        let mut child = self
+            .command()
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run the plan binary");
+        // Drain both pipes while waiting, or a large output would block the child.
+        let drain = |pipe: Option<Box<dyn Read + Send>>| {
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                if let Some(mut pipe) = pipe {
+                    let _ = pipe.read_to_end(&mut bytes);
+                }
+                String::from_utf8_lossy(&bytes).into_owned()
+            })
+        };
+        let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+        let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+        let deadline = std::time::Instant::now() + limit;
+        // Poll rather than block: a hanging child must fail the test, not hang it.
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("poll the plan binary") {
+                break status;
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("`plan {}` did not end within {limit:?}", self.args.join(" "));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        };
+        let out = Output {
+            stdout: stdout.join().expect("read standard output"),
+            stderr: stderr.join().expect("read standard error"),
+            code: status.code().unwrap_or(-1),
+        };
+        assert_eq!(
+            out.code, code,
+            "unexpected exit code for {:?}\nstdout:\n{}\nstderr:\n{}",
+            self.args, out.stdout, out.stderr
+        );
+        assert!(!out.stderr.contains("panicked"), "the binary panicked: {}", out.stderr);
+        out
+    }
+
     /// Run and assert the exit code.
     pub fn expect(self, code: i32) -> Output {
         let output = self.command().output().expect("run the plan binary");

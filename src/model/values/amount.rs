@@ -116,9 +116,12 @@ fn amount(s: &str) -> Result<Amount, ValueError> {
             number.int,
             if number.frac.is_empty() { "0" } else { &number.frac }
         );
+        // A string of hundreds of digits parses as infinity rather than failing.
         let percent = value
             .parse::<f64>()
-            .map_err(|_| at(0..number.end, format!("`{written}` is too large")))?;
+            .ok()
+            .filter(|p| p.is_finite())
+            .ok_or_else(|| at(0..number.end, format!("`{written}` is too large")))?;
         return Ok(Amount::Percent(percent));
     }
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -617,6 +620,9 @@ mod tests {
         );
         assert_eq!(err("9223372036854776 EUR").1, Some(0..16));
         assert_eq!(err("9223372036854776").1, None);
+        // Hundreds of digits parse as an infinite float; a percentage must not.
+        let digits = "9".repeat(400);
+        assert_eq!(err(&format!("{digits}%")).0, format!("`{digits}` is too large"));
     }
 
     #[test]

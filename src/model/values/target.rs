@@ -205,9 +205,12 @@ fn measure(text: &str, op_end: usize, lead: usize) -> Result<Measure, ValueError
     }
     let rest = skip_spaces(text, end);
     if rest == text.len() {
+        // A string of hundreds of digits parses as infinity rather than failing.
         let n = number
             .parse::<f64>()
-            .map_err(|_| at(start..end, format!("`{number}` is not a number")))?;
+            .ok()
+            .filter(|n| n.is_finite())
+            .ok_or_else(|| at(start..end, format!("`{number}` is too large")))?;
         return Ok(Measure::Number(n));
     }
     if text[rest..].starts_with('%') {
@@ -531,6 +534,13 @@ mod tests {
         );
         let e = parse_target(">= 4.5x").expect_err("unit");
         assert_eq!((e.message.as_str(), e.range), ("unknown unit `x`", Some(6..7)));
+    }
+
+    #[test]
+    fn huge_numbers_are_errors_not_infinity() {
+        let digits = "9".repeat(400);
+        assert_eq!(err(&format!(">= {digits}")).0, format!("`{digits}` is too large"));
+        assert_eq!(ok(">= 1000000000"), compare(Comparison::AtLeast, Measure::Number(1e9)));
     }
 
     #[test]

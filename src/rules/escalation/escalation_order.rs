@@ -57,7 +57,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut latest: Option<(usize, &crate::model::Located<Duration>)> = None;
         for (k, step) in path.steps.iter().enumerate() {
             let Some(after) = &step.after else {
-                if k > 0 {
+                // An `after` that was written but could not be used is reported by its
+                // value rule.
+                if k > 0 && !cx.plan.unreadable_at(&step.loc.path.key("after")) {
                     out.push(
                         Diagnostic::new(
                             &ESCALATION_ORDER,

@@ -31,7 +31,10 @@ rule! {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for channel in cx.plan.channels.iter().filter(|c| c.response.is_none()) {
+    // A promise that was written but could not be used is reported by its value rule.
+    let missing =
+        |c: &&crate::model::Channel| c.response.is_none() && !cx.plan.unreadable_at(&c.loc.path.key("response"));
+    for channel in cx.plan.channels.iter().filter(missing) {
         let example = if channel.kind.value.is_live() {
             "`response: 2m`"
         } else {

@@ -1,4 +1,5 @@
-//! Values family: a value's syntax is wrong. Reported by the loader.
+//! Values family: a value's syntax is wrong, or it lies outside plausible bounds. Reported
+//! by the loader.
 
 mod invalid_amount;
 mod invalid_country;
@@ -10,6 +11,7 @@ mod invalid_target;
 mod invalid_timezone;
 mod invalid_url;
 mod unknown_holiday_calendar;
+mod value_out_of_range;
 
 pub use invalid_amount::INVALID_AMOUNT;
 pub use invalid_country::INVALID_COUNTRY;
@@ -21,3 +23,4 @@ pub use invalid_target::INVALID_TARGET;
 pub use invalid_timezone::INVALID_TIMEZONE;
 pub use invalid_url::INVALID_URL;
 pub use unknown_holiday_calendar::UNKNOWN_HOLIDAY_CALENDAR;
+pub use value_out_of_range::VALUE_OUT_OF_RANGE;
