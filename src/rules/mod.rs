@@ -287,6 +287,15 @@ pub static REGISTRY: &[Entry] = &[
     },
 ];
 
+/// Items as an English list for messages: `a`, `a and b`, `a, b and c`.
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// All rules in code order.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
     REGISTRY.iter().map(|e| e.rule)

@@ -11,6 +11,7 @@ mod formats;
 mod fuzz;
 mod init;
 mod links;
+mod one_finding;
 mod policy;
 mod render;
 mod samples;

@@ -87,6 +87,17 @@ fn delay(after: Option<&Duration>) -> Option<Delay> {
     }
 }
 
+/// One channel of a path whose contacts reach a step while its target is away.
+struct Missed<'p> {
+    channel: &'p str,
+    tz: chrono_tz::Tz,
+    arrivals: IntervalSet,
+    firing: IntervalSet,
+}
+
+/// One finding per step, at the step's team or contact, naming every channel of the path
+/// whose contacts reach it while nobody is there: the mistake is the step's timing (or its
+/// target's hours), not each channel.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for path in &cx.plan.escalation {
         for (k, step) in path.steps.iter().enumerate() {
@@ -96,10 +107,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some((away, target_loc)) = unavailable(cx, &step.target) else {
                 continue;
             };
+            let mut missed_by: Vec<Missed<'_>> = Vec::new();
             for channel_id in &path.channels {
                 let Some(ci) = cx.plan.channels.iter().position(|c| c.id.value == channel_id.value) else {
                     continue;
                 };
+                if missed_by.iter().any(|m| m.channel == channel_id.value) {
+                    continue;
+                }
                 let times = &cx.timeline.channels[ci];
                 if !times.hours_known {
                     continue;
@@ -112,46 +127,74 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     window
                 };
                 let missed = missed_handovers(&times.staffed, &arrivals, delay, &away);
-                let (Some(first_arrival), Some(first_firing)) =
-                    (missed.arrivals.intervals().first(), missed.firing.intervals().first())
-                else {
+                if missed.arrivals.intervals().is_empty() || missed.firing.intervals().is_empty() {
                     continue;
-                };
-                let after = step
-                    .after
-                    .as_ref()
-                    .map_or_else(|| "at once".to_owned(), |a| format!("after {}", a.value));
-                let mut d = Diagnostic::new(
-                    &ESCALATION_UNSTAFFED,
-                    &step.target.id().loc,
-                    format!(
-                        "step {} of escalation path `{}` reaches {} {after}, {}: `{}` contacts arriving {} reach the step {} ({}); first a contact at {} reaches it at {}",
-                        k + 1,
-                        path.id.value,
-                        describe_target(cx.plan, &step.target),
-                        match step.target {
-                            StepTarget::Team(_) => "at times when the team has nobody on shift",
-                            StepTarget::Contact(_) => "at times outside the contact's hours",
-                        },
-                        channel_id.value,
-                        describe_windows(tz, missed.arrivals.intervals(), 2),
-                        describe_windows(tz, missed.firing.intervals(), 2),
-                        tz.name(),
-                        format_local(tz, first_arrival.start),
-                        format_local(tz, first_firing.start),
-                    ),
-                )
+                }
+                missed_by.push(Missed {
+                    channel: &channel_id.value,
+                    tz,
+                    arrivals: missed.arrivals,
+                    firing: missed.firing,
+                });
+            }
+            // The channel whose contacts reach the step first leads the message.
+            missed_by.sort_by_key(|m| m.firing.intervals().first().map(|i| i.start));
+            let Some(first) = missed_by.first() else { continue };
+            let (Some(first_arrival), Some(first_firing)) =
+                (first.arrivals.intervals().first(), first.firing.intervals().first())
+            else {
+                continue;
+            };
+            let tz = first.tz;
+            let after = step
+                .after
+                .as_ref()
+                .map_or_else(|| "at once".to_owned(), |a| format!("after {}", a.value));
+            let mut message = format!(
+                "step {} of escalation path `{}` reaches {} {after}, {}: `{}` contacts arriving {} reach the step {} ({}); first a contact at {} reaches it at {}",
+                k + 1,
+                path.id.value,
+                describe_target(cx.plan, &step.target),
+                match step.target {
+                    StepTarget::Team(_) => "at times when the team has nobody on shift",
+                    StepTarget::Contact(_) => "at times outside the contact's hours",
+                },
+                first.channel,
+                describe_windows(tz, first.arrivals.intervals(), 2),
+                describe_windows(tz, first.firing.intervals(), 2),
+                tz.name(),
+                format_local(tz, first_arrival.start),
+                format_local(tz, first_firing.start),
+            );
+            if missed_by.len() > 1 {
+                let others: Vec<String> = missed_by[1..].iter().map(|m| format!("`{}`", m.channel)).collect();
+                message.push_str(&format!(
+                    "; contacts on {} also reach it when nobody is there",
+                    crate::rules::and_list(&others)
+                ));
+            }
+            let channels: Vec<serde_json::Value> = missed_by
+                .iter()
+                .map(|m| {
+                    serde_json::json!({
+                        "channel": m.channel,
+                        "windows": windows_json(m.tz, m.firing.intervals()),
+                        "arrival_windows": windows_json(m.tz, m.arrivals.intervals()),
+                    })
+                })
+                .collect();
+            let mut d = Diagnostic::new(&ESCALATION_UNSTAFFED, &step.target.id().loc, message)
                 .help("extend the hours or shifts of this step's team or contact to the firing windows, shorten `after`, or add a step that is staffed then")
                 .data("path", path.id.value.clone())
                 .data("step", k + 1)
-                .data("channel", channel_id.value.clone())
-                .data("windows", windows_json(tz, missed.firing.intervals()))
-                .data("arrival_windows", windows_json(tz, missed.arrivals.intervals()));
-                if let Some(loc) = &target_loc {
-                    d = d.related(loc, "the hours of this step's team or contact");
-                }
-                out.push(d);
+                .data("channel", first.channel.to_owned())
+                .data("windows", windows_json(tz, first.firing.intervals()))
+                .data("arrival_windows", windows_json(tz, first.arrivals.intervals()))
+                .data("channels", channels);
+            if let Some(loc) = &target_loc {
+                d = d.related(loc, "the hours of this step's team or contact");
             }
+            out.push(d);
         }
     }
 }

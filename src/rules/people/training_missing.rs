@@ -224,16 +224,7 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 /// `` `a`, `b` and `c` ``
 fn code_list(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
-    and_list(&quoted)
-}
-
-/// `a, b and c`
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+    crate::rules::and_list(&quoted)
 }
 
 #[cfg(test)]

@@ -35,6 +35,16 @@ rule! {
         "a written channel's worst wait is longer than a profile accepts";
 }
 
+/// One written channel that keeps a profile waiting too long.
+struct Late<'p> {
+    channel: &'p crate::model::Channel,
+    wait: crate::coverage::Wait,
+    windows: serde_json::Value,
+}
+
+/// One finding per profile, at its accepted wait, naming every written channel that
+/// breaks it: the mistake is the one expectation (or the one schedule behind it), and a
+/// finding per channel would repeat it.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let timeline = &cx.timeline;
     for (profile, times) in cx.plan.profiles.iter().zip(&timeline.profiles) {
@@ -45,6 +55,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let limit = limit as i64;
+        let tz = times.owner.tz;
+        let mut late: Vec<Late<'_>> = Vec::new();
         for &ci in &times.channels {
             let ct = &timeline.channels[ci];
             if ct.live || !ct.hours_known {
@@ -56,32 +68,75 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if wait.seconds <= limit {
                 continue;
             }
-            let channel = &cx.plan.channels[ci];
-            let tz = times.owner.tz;
-            let answered = wait.answered.map_or_else(
+            let windows = late_arrivals_json(&ct.staffed, times.window, timeline.evaluated.end, limit, tz);
+            late.push(Late {
+                channel: &cx.plan.channels[ci],
+                wait,
+                windows,
+            });
+        }
+        // The worst channel first; it leads the message.
+        late.sort_by_key(|l| std::cmp::Reverse(l.wait.seconds));
+        let Some(worst) = late.first() else { continue };
+        let describe = |l: &Late<'_>| {
+            let answered = l.wait.answered.map_or_else(
                 || "is not worked again in the following weeks".to_owned(),
                 |t| format!("is answered {}", format_local(tz, t)),
             );
-            out.push(
-                Diagnostic::new(
-                    &EXPECTATION_UNMET,
-                    &accepted.loc,
-                    format!(
-                        "profile `{}` accepts a wait of {} on written channels, but a message to `{}` sent {} {answered} ({})",
-                        profile.id.value,
-                        hours_text(limit),
-                        channel.id.value,
-                        format_local(tz, wait.arrival),
-                        hours_text(wait.seconds)
-                    ),
-                )
-                .related(channel.response.as_ref().map_or(&channel.id.loc, |r| &r.loc), "the channel's promise")
-                .help("work the channel on more days, offer the profile a channel worked when it writes, or agree a longer wait")
-                .data("profile", profile.id.value.clone())
-                .data("channel", channel.id.value.clone())
-                .data("worst_minutes", wait.seconds / 60)
-                .data("windows", late_arrivals_json(&ct.staffed, times.window, timeline.evaluated.end, limit, tz)),
+            format!(
+                "a message to `{}` sent {} {answered} ({})",
+                l.channel.id.value,
+                format_local(tz, l.wait.arrival),
+                hours_text(l.wait.seconds)
+            )
+        };
+        let mut message = format!(
+            "profile `{}` accepts a wait of {} on written channels, but {}",
+            profile.id.value,
+            hours_text(limit),
+            describe(worst)
+        );
+        if late.len() > 1 {
+            let others: Vec<String> = late[1..].iter().map(|l| format!("`{}`", l.channel.id.value)).collect();
+            message.push_str(&format!(
+                "; {} also {} longer",
+                crate::rules::and_list(&others),
+                if others.len() == 1 {
+                    "keeps it waiting"
+                } else {
+                    "keep it waiting"
+                }
+            ));
+        }
+        let mut d = Diagnostic::new(&EXPECTATION_UNMET, &accepted.loc, message);
+        for l in &late {
+            d = d.related(
+                l.channel.response.as_ref().map_or(&l.channel.id.loc, |r| &r.loc),
+                format!("the promise of `{}`", l.channel.id.value),
             );
         }
+        let channels: Vec<serde_json::Value> = late
+            .iter()
+            .map(|l| {
+                serde_json::json!({
+                    "channel": l.channel.id.value,
+                    "worst_minutes": l.wait.seconds / 60,
+                    "arrival": crate::coverage::format_instant(tz, l.wait.arrival),
+                    "answered": l.wait.answered.map(|t| crate::coverage::format_instant(tz, t)),
+                    "windows": l.windows,
+                })
+            })
+            .collect();
+        out.push(
+            d.help(format!(
+                "work the {} on more days, offer the profile a channel worked when it writes, or agree a longer wait",
+                if late.len() == 1 { "channel" } else { "channels" }
+            ))
+            .data("profile", profile.id.value.clone())
+            .data("channel", worst.channel.id.value.clone())
+            .data("worst_minutes", worst.wait.seconds / 60)
+            .data("windows", worst.windows.clone())
+            .data("channels", channels),
+        );
     }
 }

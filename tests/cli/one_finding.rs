@@ -1,0 +1,181 @@
+//! One mistake, one finding: a rule reports a mistake once, at the place to fix it, naming
+//! everything it affects, rather than once per channel it touches; and a value that cannot
+//! be read does not also draw the findings that would be derived from it.
+
+use crate::support::{Run, json, root};
+use std::collections::BTreeMap;
+
+fn check_json(plan: &str) -> serde_json::Value {
+    let out = Run::new()
+        .file("plan.yaml", plan)
+        .args([
+            "check",
+            "--today",
+            "2026-11-22",
+            "--fail-on",
+            "never",
+            "--format",
+            "json",
+            "plan.yaml",
+        ])
+        .expect(0);
+    json(&out)
+}
+
+fn of_rule<'a>(doc: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Value> {
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .collect()
+}
+
+/// A plan with a first-line team on weekdays, written channels and an escalation path.
+const TWO_CHANNELS: &str = r#"version: 1
+plan:
+  name: Grouping
+  owner: anna
+  timezone: Europe/Berlin
+  holidays: DE-BE
+  languages: [en]
+  review: { last: 2026-09-01, every: 6 months }
+contacts:
+  - id: anna
+    name: Anna Weber
+    phone: "+49 30 5550 1990"
+    hours: { mon-fri: 09:00-17:00 }
+teams:
+  - id: first-line
+    lead: anna
+    languages: [en]
+    hours: { mon-fri: 08:00-20:00 }
+    agents: 4
+channels:
+  - id: email
+    kind: email
+    team: first-line
+    response: 3 days
+  - id: form
+    kind: web-form
+    address: https://example.com/contact
+    team: first-line
+    response: 3 days
+  - id: phone
+    kind: phone
+    team: first-line
+    response: 2m
+profiles:
+  - id: customers
+    languages: [en]
+    channels: [email, form, phone]
+    expects: { hours: { mon-fri: 08:00-20:00 }, live: true, response: 1 day }
+escalation:
+  - id: standard
+    channels: [phone, email, form]
+    steps:
+      - team: first-line
+      - contact: anna
+        after: 4h
+training:
+  - { id: basics, topics: [complaints], for: [first-line], every: 12 months, last: 2026-03-01 }
+feedback:
+  - { id: csat, kind: survey, via: email, when: after-resolution }
+self-help:
+  faq:
+    - { question: When are you open?, answer: Monday to Friday. }
+"#;
+
+#[test]
+fn an_expectation_broken_by_two_channels_is_one_finding_naming_both() {
+    let doc = check_json(TWO_CHANNELS);
+    let found = of_rule(&doc, "expectation-unmet");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let d = found[0];
+    assert_eq!(d["path"], serde_json::json!(["profiles", 0, "expects", "response"]));
+    let message = d["message"].as_str().unwrap();
+    assert!(message.contains("`email`") && message.contains("`form`"), "{message}");
+    let channels: Vec<&str> = d["data"]["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["channel"].as_str().unwrap())
+        .collect();
+    assert_eq!(channels.len(), 2, "{d}");
+    assert!(channels.contains(&"email") && channels.contains(&"form"));
+    assert_eq!(d["related"].as_array().unwrap().len(), 2, "both promises are labelled");
+}
+
+#[test]
+fn an_unstaffed_step_is_one_finding_naming_every_channel_of_the_path() {
+    let doc = check_json(TWO_CHANNELS);
+    let found = of_rule(&doc, "escalation-unstaffed");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let d = found[0];
+    assert_eq!(d["path"], serde_json::json!(["escalation", 0, "steps", 1, "contact"]));
+    let channels: Vec<&str> = d["data"]["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["channel"].as_str().unwrap())
+        .collect();
+    assert_eq!(channels.len(), 3, "{d}");
+    let message = d["message"].as_str().unwrap();
+    for c in ["`phone`", "`email`", "`form`"] {
+        assert!(message.contains(c), "{c} missing from: {message}");
+    }
+}
+
+/// Every rule reports at most one finding at one place, in every sample plan and every
+/// rule fixture.
+#[test]
+fn no_rule_reports_twice_at_one_place() {
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in ["plans", "tests/fixtures/rules", "examples"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if matches!(ext, "yaml" | "toml") && !path.to_string_lossy().contains("/ci/") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut repeated = Vec::new();
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let out = Run::new()
+            .file(&name, std::fs::read(path).unwrap())
+            .args([
+                "check",
+                "--today",
+                "2026-11-22",
+                "--fail-on",
+                "never",
+                "--format",
+                "json",
+                &name,
+            ])
+            .expect(0);
+        let doc = json(&out);
+        let mut seen: BTreeMap<(String, u64, u64), usize> = BTreeMap::new();
+        for d in doc["diagnostics"].as_array().unwrap() {
+            let key = (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            );
+            *seen.entry(key).or_default() += 1;
+        }
+        for ((rule, line, column), n) in seen {
+            if n > 1 {
+                repeated.push(format!("{name}:{line}:{column}: {rule} ×{n}"));
+            }
+        }
+    }
+    assert!(
+        repeated.is_empty(),
+        "findings repeated at one place:\n{}",
+        repeated.join("\n")
+    );
+}
