@@ -107,6 +107,10 @@ pub struct TeamTimes {
     pub on_shift: IntervalSet,
     /// Each shift's time and its agents, in the order written.
     pub shifts: Vec<(IntervalSet, u32)>,
+    /// False when a value of the team's hours, shifts or agents could not be read: its
+    /// times are then not known, and nothing is derived from them (the unreadable value
+    /// is reported where it is written).
+    pub readable: bool,
 }
 
 /// A channel's open and staffed time.
@@ -122,7 +126,8 @@ pub struct ChannelTimes {
     /// Open while the team has somebody on shift; equal to `open` when the channel has no
     /// team to check against.
     pub staffed: IntervalSet,
-    /// Whether `open` comes from anything at all (its own hours or a team's shifts).
+    /// Whether `open` comes from anything at all (its own hours or a team's shifts), and
+    /// every value it comes from could be read.
     pub hours_known: bool,
     /// The languages it is worked in (its team's); empty when unknown.
     pub languages: Vec<LanguageTag>,
@@ -271,10 +276,14 @@ impl Timeline {
                     .iter()
                     .filter(|(_, agents)| *agents > 0)
                     .fold(IntervalSet::new(), |acc, (set, _)| acc.union(set));
+                let readable = ["hours", "shifts", "agents"]
+                    .iter()
+                    .all(|key| !plan.unreadable_at(&team.loc.path.key(key)));
                 TeamTimes {
                     owner,
                     on_shift,
                     shifts,
+                    readable,
                 }
             })
             .collect();
@@ -349,14 +358,26 @@ fn channel_times(
     };
     let owner = Owner { tz, holidays };
     let live = channel.kind.value.is_live();
-    let (open, hours_known) = match (&channel.hours, team_times) {
-        (Some(hours), _) => (owner.evaluate(&hours.value, HolidayDefault::Closed, evaluated), true),
-        (None, Some(t)) => (t.on_shift.clone(), true),
-        (None, None) => (IntervalSet::new(), false),
-    };
-    let staffed = match team_times {
-        Some(t) => open.intersection(&t.on_shift),
-        None => open.clone(),
+    // A channel whose own hours, or whose team's times, could not be read is given the
+    // benefit of the doubt: open and staffed throughout, with its hours marked unknown, so
+    // that no gap, promise or escalation finding is derived from a value already reported
+    // as unreadable.
+    let channel_readable = !plan.unreadable_at(&channel.loc.path.key("hours"));
+    let team_readable = team_times.is_none_or(|t| t.readable);
+    let (open, staffed, hours_known) = if !channel_readable || (channel.hours.is_none() && !team_readable) {
+        let always = IntervalSet::from_intervals([evaluated]);
+        (always.clone(), always, false)
+    } else {
+        let (open, hours_known) = match (&channel.hours, team_times) {
+            (Some(hours), _) => (owner.evaluate(&hours.value, HolidayDefault::Closed, evaluated), true),
+            (None, Some(t)) => (t.on_shift.clone(), true),
+            (None, None) => (IntervalSet::new(), false),
+        };
+        let staffed = match team_times {
+            Some(t) if t.readable => open.intersection(&t.on_shift),
+            _ => open.clone(),
+        };
+        (open, staffed, hours_known && team_readable)
     };
     let languages = team
         .map(|i| plan.teams[i].languages.iter().map(|l| l.value.clone()).collect())
@@ -426,9 +447,15 @@ fn profile_times(
         .map(|h| owner.evaluate(&h.value, HolidayDefault::Weekly, window))
         .unwrap_or_default();
     let wants_live = expects.and_then(|e| e.live.as_ref()).is_some_and(|l| l.value);
-    let intended = profile.intended_gaps.iter().fold(IntervalSet::new(), |acc, g| {
-        acc.union(&owner.evaluate(&g.hours.value, HolidayDefault::Weekly, window))
-    });
+    // An intended gap that could not be read may have excused anything: count the whole
+    // window as intended, so no gap finding follows from the unreadable value.
+    let intended = if plan.unreadable_at(&profile.loc.path.key("intended-gaps")) {
+        whole.clone()
+    } else {
+        profile.intended_gaps.iter().fold(IntervalSet::new(), |acc, g| {
+            acc.union(&owner.evaluate(&g.hours.value, HolidayDefault::Weekly, window))
+        })
+    };
 
     let mut pieces: Vec<(IntervalSet, GapKind)> = vec![(expected.difference(&reachable), GapKind::Unreachable)];
     if wants_live {

@@ -179,3 +179,106 @@ fn no_rule_reports_twice_at_one_place() {
         repeated.join("\n")
     );
 }
+
+/// The rules that draw conclusions from a plan's hours, shifts and promises.
+const DERIVED: [&str; 13] = [
+    "uncovered-expected-hours",
+    "no-live-coverage",
+    "language-gap",
+    "unreachable-hours",
+    "holiday-mismatch",
+    "response-unachievable",
+    "expectation-unmet",
+    "escalation-unstaffed",
+    "channel-outside-team-hours",
+    "understaffed",
+    "overstaffed",
+    "volume-outside-hours",
+    "unused-intended-gap",
+];
+
+fn rules_of(doc: &serde_json::Value) -> Vec<String> {
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn an_unreadable_channel_schedule_draws_no_findings_about_that_channel() {
+    let plan = TWO_CHANNELS.replacen(
+        "    team: first-line\n    response: 3 days\n  - id: form",
+        "    team: first-line\n    hours: { mon-fri: 8-18 }\n    response: 3 days\n  - id: form",
+        1,
+    );
+    assert_ne!(plan, TWO_CHANNELS);
+    let doc = check_json(&plan);
+    let hours_errors = of_rule(&doc, "invalid-hours");
+    assert_eq!(hours_errors.len(), 1, "{doc:#}");
+    for d in doc["diagnostics"].as_array().unwrap() {
+        if DERIVED.contains(&d["rule"].as_str().unwrap()) {
+            assert!(
+                !d["message"].as_str().unwrap().contains("`email`"),
+                "a finding derived from the unreadable hours: {d}"
+            );
+        }
+    }
+    // The other written channel is still checked.
+    assert!(
+        !of_rule(&doc, "response-unachievable").is_empty(),
+        "{:?}",
+        rules_of(&doc)
+    );
+}
+
+#[test]
+fn an_unreadable_team_schedule_or_head_count_is_the_only_finding_about_its_times() {
+    for (from, to) in [
+        (
+            "    hours: { mon-fri: 08:00-20:00 }\n    agents: 4",
+            "    hours: { mon-fri: 8-20 }\n    agents: 4",
+        ),
+        (
+            "    hours: { mon-fri: 08:00-20:00 }\n    agents: 4",
+            "    hours: { mon-fri: 08:00-20:00 }\n    agents: 4000000",
+        ),
+    ] {
+        let plan = TWO_CHANNELS.replacen(from, to, 1);
+        assert_ne!(plan, TWO_CHANNELS);
+        let doc = check_json(&plan);
+        let rules = rules_of(&doc);
+        let derived: Vec<&String> = rules.iter().filter(|r| DERIVED.contains(&r.as_str())).collect();
+        assert!(derived.is_empty(), "{to}: derived findings {derived:?} in {rules:?}");
+        assert!(
+            rules.iter().any(|r| r == "invalid-hours" || r == "value-out-of-range"),
+            "{rules:?}"
+        );
+    }
+}
+
+#[test]
+fn an_unreadable_intended_gap_draws_no_gap_findings() {
+    let plan = TWO_CHANNELS.replacen(
+        "    expects: { hours: { mon-fri: 08:00-20:00 }, live: true, response: 1 day }\n",
+        "    expects: { hours: { mon-sat: 08:00-20:00 }, live: true, response: 1 day }\n    intended-gaps:\n      - { hours: { sat: 8-20 }, reason: Saturdays are not served. }\n",
+        1,
+    );
+    assert_ne!(plan, TWO_CHANNELS);
+    let doc = check_json(&plan);
+    let rules = rules_of(&doc);
+    assert!(rules.iter().any(|r| r == "invalid-hours"), "{rules:?}");
+    for rule in [
+        "uncovered-expected-hours",
+        "no-live-coverage",
+        "unreachable-hours",
+        "unused-intended-gap",
+    ] {
+        let found = of_rule(&doc, rule);
+        assert!(
+            found.iter().all(|d| !d["message"].as_str().unwrap().contains("Sat")),
+            "{rule} reports Saturdays although the gap that excuses them could not be read: {found:#?}"
+        );
+    }
+}

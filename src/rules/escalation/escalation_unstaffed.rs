@@ -55,6 +55,10 @@ fn unavailable(cx: &Context<'_>, target: &StepTarget) -> Option<(IntervalSet, Op
     match target {
         StepTarget::Team(id) => {
             let i = cx.plan.teams.iter().position(|t| t.id.value == id.value)?;
+            // A team whose hours could not be read is reported there, not here.
+            if !cx.timeline.teams[i].readable {
+                return None;
+            }
             let loc = cx.plan.teams[i].shifts.first().map(|s| s.hours.loc.clone());
             Some((everything.difference(&cx.timeline.teams[i].on_shift), loc))
         }

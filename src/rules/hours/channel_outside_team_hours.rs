@@ -45,6 +45,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let team = &cx.plan.teams[team_index];
+        // A team whose hours could not be read is reported there, not here.
+        if !cx.timeline.teams[team_index].readable || !times.hours_known {
+            continue;
+        }
         let unstaffed = times.open.difference(&times.staffed).clip(cx.timeline.window);
         if unstaffed.is_empty() {
             continue;

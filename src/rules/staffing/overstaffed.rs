@@ -50,6 +50,10 @@ fn surplus(s: &crate::staffing::Slot) -> bool {
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for staffing in crate::staffing::compute(cx.plan, &cx.timeline, cx.today, 30) {
+        // Hours or shifts that could not be read are reported where they are written.
+        if !cx.timeline.channels[staffing.channel].hours_known {
+            continue;
+        }
         let spare = runs(&staffing.slots, surplus, |a, b| {
             a.agents_available - a.team_required > b.agents_available - b.team_required
         });

@@ -45,6 +45,10 @@ rule! {
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for staffing in crate::staffing::compute(cx.plan, &cx.timeline, cx.today, 30) {
+        // Hours or shifts that could not be read are reported where they are written.
+        if !cx.timeline.channels[staffing.channel].hours_known {
+            continue;
+        }
         let short = runs(
             &staffing.slots,
             |s| s.agents_available < s.team_required,

@@ -35,6 +35,10 @@ rule! {
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for staffing in crate::staffing::compute(cx.plan, &cx.timeline, cx.today, 30) {
+        // Hours or shifts that could not be read are reported where they are written.
+        if !cx.timeline.channels[staffing.channel].hours_known {
+            continue;
+        }
         let windows = staffing.volume_outside_hours.intervals();
         if windows.is_empty() {
             continue;
