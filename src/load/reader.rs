@@ -143,8 +143,24 @@ impl<'f> Reader<'f> {
             self.wrong_type(node, path, "a map", example);
             return None;
         };
-        for (key, _) in entries {
+        for (i, (key, _)) in entries.iter().enumerate() {
             if allowed.contains(&key.name.as_str()) {
+                continue;
+            }
+            if let Some(meant) = self.comma_split(entries, i) {
+                let loc = self.loc(key.span, &path.key(&key.name));
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        &SCHEMA_ERROR,
+                        &loc,
+                        format!(
+                            "`{}` is read as a key of its own: inside `{{ … }}` a comma ends the value before it",
+                            key.name
+                        ),
+                    )
+                    .help(format!("put the whole value in quotes: `{meant}`"))
+                    .data("key", key.name.as_str()),
+                );
                 continue;
             }
             let where_ = if path.0.is_empty() {
@@ -175,6 +191,37 @@ impl<'f> Reader<'f> {
             node,
             entries,
         })
+    }
+
+    /// The YAML comma trap: inside `{ … }` an unquoted comma ends a value, so
+    /// `{ mon-fri: 07:30-09:00, 18:00-20:00 }` or `{ question: Wann, wo? }` reads the text
+    /// after the comma as a key of its own with no value. When entry `i` of a map is such
+    /// a key, this returns the rewrite that was meant: `mon-fri: "07:30-09:00, 18:00-20:00"`.
+    pub fn comma_split(&self, entries: &[(Key, Node)], i: usize) -> Option<String> {
+        if i == 0 || !self.split_off(entries.get(i)?) {
+            return None;
+        }
+        // Several commas split one value into several keys: start from the value itself.
+        let mut first = i - 1;
+        while first > 0 && self.split_off(&entries[first]) {
+            first -= 1;
+        }
+        let (name, value) = &entries[first];
+        let mut joined = value.scalar_text()?.to_string();
+        for (key, _) in &entries[first + 1..=i] {
+            joined.push_str(", ");
+            joined.push_str(&key.name);
+        }
+        Some(format!("{}: \"{}\"", name.name, joined.replace('"', "\\\"")))
+    }
+
+    /// Whether a map entry is a key without a value that follows a comma and is not
+    /// followed by a colon: text a comma split off the value before it.
+    fn split_off(&self, (key, value): &(Key, Node)) -> bool {
+        let text = self.file.text();
+        let after = text.get(key.span.end..).unwrap_or("").trim_start_matches([' ', '\t']);
+        let before = text.get(..key.span.start).unwrap_or("").trim_end_matches([' ', '\t']);
+        value.value == Value::Null && !after.starts_with(':') && before.ends_with(',')
     }
 
     /// Report a missing required key at the map (or at its parent key's span).

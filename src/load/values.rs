@@ -488,8 +488,28 @@ impl Reader<'_> {
         let mut holidays = None;
         let mut dates = Vec::new();
         let mut ok = true;
-        for (key, value) in entries {
+        for (i, (key, value)) in entries.iter().enumerate() {
             let p = path.key(&key.name);
+            if let Some(meant) = self.comma_split(entries, i) {
+                let loc = self.loc(key.span, &p);
+                self.diagnostics.push(
+                    crate::diagnostic::Diagnostic::new(
+                        &rule::INVALID_HOURS,
+                        &loc,
+                        format!(
+                            "`{}` is read as a day of its own: inside `{{ … }}` a comma ends the hours before it",
+                            key.name
+                        ),
+                    )
+                    .help(format!(
+                        "put the ranges in quotes, `{meant}`, or write them as a list, `[{}]`",
+                        meant.split_once(": ").map_or("", |(_, v)| v.trim_matches('"'))
+                    ))
+                    .data("value", key.name.as_str()),
+                );
+                ok = false;
+                continue;
+            }
             match key.name.as_str() {
                 "holidays" => holidays = self.day_hours(value, &p),
                 "dates" => dates = self.date_rules(value, &p),

@@ -282,3 +282,79 @@ fn an_unreadable_intended_gap_draws_no_gap_findings() {
         );
     }
 }
+
+/// `{ mon-fri: 07:30-09:00, 18:00-20:00 }` and unquoted texts with commas in `{ … }`.
+const COMMA_TRAP: &str = r#"version: 1
+plan: { name: Comma, owner: anna, timezone: Europe/Berlin, review: { last: 2026-09-01, every: 6 months } }
+contacts:
+  - { id: anna, name: Anna Weber, phone: "+49 30 5550 1990" }
+teams:
+  - { id: desk, lead: anna, hours: { mon-fri: 07:30-09:00, 18:00-20:00 }, agents: 2 }
+channels:
+  - { id: phone, kind: phone, team: desk, response: 2m }
+escalation:
+  - { id: standard, channels: [phone], steps: [{ team: desk }] }
+training:
+  - { id: basics, topics: [complaints], for: [desk], every: 12 months, last: 2026-03-01 }
+feedback:
+  - { id: csat, kind: survey, via: phone, when: after-resolution }
+self-help:
+  faq:
+    - { question: Wann, wo und wie erreiche ich Sie?, answer: Montag bis Freitag, 8 bis 18 Uhr. }
+"#;
+
+#[test]
+fn the_yaml_comma_trap_is_one_finding_per_value_that_says_to_quote_it() {
+    let doc = check_json(COMMA_TRAP);
+    let errors: Vec<&serde_json::Value> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    let mut plan = COMMA_TRAP.to_owned();
+    for d in &errors {
+        let help = d["help"].as_str().unwrap();
+        assert!(d["message"].as_str().unwrap().contains("a comma ends"), "{d}");
+        // The help's first suggestion, applied as written, fixes the value.
+        let meant = help.split('`').nth(1).unwrap();
+        let (key, _) = meant.split_once(": ").unwrap();
+        let line = plan
+            .lines()
+            .nth(d["line"].as_u64().unwrap() as usize - 1)
+            .unwrap()
+            .to_owned();
+        let start = line.find(&format!("{key}: ")).unwrap();
+        let end = line[start..].find(" }").map(|e| start + e).unwrap();
+        let end = if key == "question" {
+            line.find(", answer:").unwrap()
+        } else {
+            end
+        };
+        let fixed = format!("{}{meant}{}", &line[..start], &line[end..]);
+        plan = plan.replacen(&line, &fixed, 1);
+    }
+    let doc = check_json(&plan);
+    let rules = rules_of(&doc);
+    assert!(
+        !rules.iter().any(|r| r == "schema-error" || r == "invalid-hours"),
+        "{plan}\n{rules:?}"
+    );
+    // The hours both ranges were meant to give.
+    let out = Run::new()
+        .file("plan.yaml", &plan)
+        .args([
+            "at",
+            "plan.yaml",
+            "2026-11-23 18:30",
+            "--today",
+            "2026-11-22",
+            "--format",
+            "json",
+        ])
+        .expect(0);
+    let at = json(&out);
+    assert_eq!(at["channels"][0]["id"], "phone", "{at}");
+    assert_eq!(at["channels"][0]["open"], true, "the second range is read: {at}");
+}
