@@ -139,3 +139,91 @@ fn the_largest_centre_a_plan_allows_is_checked_at_once() {
     );
     assert_eq!(intervals[0]["agents_on_duty"], 100_000);
 }
+
+/// A chat of 40 conversations an hour taking 9 minutes (6 Erlangs), to be answered 80 %
+/// within 60 seconds, on a team of `agents` who handle `concurrency` conversations at once.
+fn chat_plan(concurrency: u32, agents: u32) -> String {
+    format!(
+        r#"version: 1
+plan: {{ name: Chat, owner: anna, timezone: Europe/Berlin, languages: [en] }}
+contacts:
+  - {{ id: anna, name: Anna Weber, phone: "+49 30 5550 1990" }}
+teams:
+  - {{ id: desk, lead: anna, hours: {{ mon-fri: 08:00-18:00 }}, agents: {agents} }}
+channels:
+  - {{ id: chat, kind: chat, team: desk, response: 1m }}
+staffing:
+  - channel: chat
+    handle-time: 9m
+    target: 80% in 60s
+    concurrency: {concurrency}
+    volume:
+      - {{ hours: {{ mon-fri: 08:00-18:00 }}, per-hour: 40 }}
+"#
+    )
+}
+
+#[test]
+fn chat_concurrency_counts_once() {
+    // 6 Erlangs need 9 servers; an agent with c conversations at once is c of them.
+    for (concurrency, required) in [(1, 9), (2, 5), (3, 3), (4, 3)] {
+        let out = Run::new()
+            .file("plan.yaml", chat_plan(concurrency, 12))
+            .args([
+                "staffing",
+                "plan.yaml",
+                "--today",
+                "2026-11-22",
+                "--format",
+                "json",
+                "--interval",
+                "60",
+            ])
+            .expect(0);
+        let first = &json(&out)["channels"][0]["intervals"][0];
+        assert_eq!(first["agents_required"], required, "concurrency {concurrency}: {first}");
+        assert_eq!(first["agents_scheduled"], required, "no shrinkage: {first}");
+    }
+    // `understaffed` and the handbook's table use the same figure: 4 agents with two
+    // conversations each are short of 5.
+    let out = Run::new()
+        .file("plan.yaml", chat_plan(2, 4))
+        .args(["check", "plan.yaml", "--today", "2026-11-22", "--format", "json"])
+        .expect(1);
+    let doc = json(&out);
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "understaffed")
+        .unwrap_or_else(|| panic!("understaffed fires: {doc:#}"));
+    assert!(d["message"].as_str().unwrap().contains("need 5 agents"), "{d}");
+    assert_eq!(d["data"]["worst"]["agents_required"], 5, "{d}");
+    let out = Run::new()
+        .file("plan.yaml", chat_plan(2, 5))
+        .args(["check", "plan.yaml", "--today", "2026-11-22", "--format", "json"])
+        .expect(0);
+    assert!(
+        json(&out)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["rule"] != "understaffed" && d["rule"] != "overstaffed"),
+        "{}",
+        out.stdout
+    );
+    let out = Run::new()
+        .file("plan.yaml", chat_plan(2, 4))
+        .args([
+            "render",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--dump-context",
+            "--allow-errors",
+        ])
+        .expect(0);
+    let table = &json(&out)["handbook.en"]["staffing"][0];
+    assert_eq!(table["rows"][0]["required"], 5, "{table}");
+    assert_eq!(table["rows"][0]["short"], true, "{table}");
+}
