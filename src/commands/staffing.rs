@@ -7,9 +7,9 @@ use crate::cli::{Global, OutputFormat, StaffingArgs};
 use crate::coverage::{DateWindow, Timeline, format_instant};
 use crate::staffing::ChannelStaffing;
 use crate::time::schedule::local_datetime;
-use anstyle::{AnsiColor, Style};
+use anstyle::Style;
 use chrono::Timelike;
-use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{Cell, Color, Table, presets::UTF8_FULL_CONDENSED};
 use serde_json::{Value, json};
 use std::io::Write;
 
@@ -93,6 +93,14 @@ fn human(plan: &crate::model::Plan, c: &ChannelStaffing, out: &mut impl Write) -
     )?;
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED);
+    // The table lays its columns out by the text of each cell and adds the colour codes
+    // afterwards, so they never count toward a column's width. It always writes them, even
+    // under `NO_COLOR` (which its terminal library would otherwise obey on its own): `out`
+    // decides, and strips them where colour is not wanted (`--color never`, `NO_COLOR` in
+    // `auto`, a pipe), which leaves the same layout.
+    crossterm::style::force_color_output(true);
+    table.enforce_styling();
+    table.style_text_only();
     table.set_header([
         "when",
         "contacts/h",
@@ -114,30 +122,28 @@ fn human(plan: &crate::model::Plan, c: &ChannelStaffing, out: &mut impl Write) -
             b.minute()
         );
         let short = s.agents_available < s.team_required;
-        let sl = format!("{:.0}%", s.service_level * 100.0);
-        let sl = if short {
-            format!("{}{sl}{:#}", AnsiColor::Red.on_default(), AnsiColor::Red.on_default())
-        } else {
-            sl
-        };
+        let mut sl = Cell::new(format!("{:.0}%", s.service_level * 100.0));
+        if short {
+            sl = sl.fg(Color::DarkRed);
+        }
         let required = if s.team_required > s.agents_required {
             format!("{} ({} team)", s.agents_required, s.team_required)
         } else {
             s.agents_required.to_string()
         };
         table.add_row([
-            when,
-            format!("{}", s.volume_per_hour),
-            required,
-            s.agents_scheduled.to_string(),
-            s.agents_on_duty.to_string(),
+            Cell::new(when),
+            Cell::new(s.volume_per_hour),
+            Cell::new(required),
+            Cell::new(s.agents_scheduled),
+            Cell::new(s.agents_on_duty),
             sl,
-            format!("{:.0}%", s.occupancy * 100.0),
-            if s.asa_seconds.is_finite() {
+            Cell::new(format!("{:.0}%", s.occupancy * 100.0)),
+            Cell::new(if s.asa_seconds.is_finite() {
                 format!("{:.0}s", s.asa_seconds)
             } else {
                 "∞".to_owned()
-            },
+            }),
         ]);
     }
     writeln!(out, "{table}")?;

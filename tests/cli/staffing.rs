@@ -94,6 +94,68 @@ fn staffing_in_the_terminal_and_its_errors() {
     assert!(out.stderr.contains("known: phone"), "{}", out.stderr);
 }
 
+/// Text without its ANSI colour codes (`ESC [ … m`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_table_stays_aligned_whatever_the_colour_setting() {
+    let run = |color: &str| {
+        Run::new()
+            .file("plan.yaml", fixture("understaffed.yaml"))
+            .args(["staffing", "plan.yaml", "--today", "2026-11-22", "--color", color])
+            .expect(0)
+            .stdout
+    };
+    // The runs have `NO_COLOR` set: `--color always` overrides it.
+    let (always, never) = (run("always"), run("never"));
+    assert!(!never.contains('\u{1b}'), "{never}");
+    let short_row = always
+        .lines()
+        .find(|l| l.contains("Mon 08:00–12:00"))
+        .expect("the morning row");
+    assert!(
+        short_row.contains('\u{1b}'),
+        "the short interval is coloured: {short_row:?}"
+    );
+    assert_eq!(strip_ansi(&always), never, "colour changes nothing but the colour");
+    for text in [strip_ansi(&always), never] {
+        let widths: Vec<usize> = text
+            .lines()
+            .filter(|l| l.starts_with(['┌', '│', '╞', '└']))
+            .map(|l| l.chars().count())
+            .collect();
+        assert!(widths.len() > 4, "{text}");
+        assert!(widths.iter().all(|w| *w == widths[0]), "{widths:?}\n{text}");
+        // The columns line up: each separator at the same place on every line.
+        let columns = |l: &str| -> Vec<usize> {
+            l.chars()
+                .enumerate()
+                .filter(|(_, c)| matches!(c, '┆' | '┬' | '╪' | '┴'))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with(['┌', '│', '╞', '└'])).collect();
+        for line in &lines {
+            assert_eq!(columns(line), columns(lines[0]), "{line}\n{text}");
+        }
+    }
+}
+
 #[test]
 fn the_largest_centre_a_plan_allows_is_checked_at_once() {
     // The bounds' maximum: 100 000 contacts an hour at 8 hours each is 800 000 Erlangs, on
