@@ -306,6 +306,23 @@ fn a_plan_with_errors_is_not_published() {
         out.stdout
     );
     assert!(out.stdout.contains("--allow-errors"));
+    // The findings and their counts are those of `plan check`, warnings included.
+    let check = Run::new()
+        .file("plan.yaml", &broken)
+        .args(["check", "plan.yaml", "--today", "2026-11-22"])
+        .expect(1);
+    let summary = check.stdout.lines().last().unwrap().to_owned();
+    assert!(
+        summary.starts_with("1 error, ") && !summary.contains(" 0 warnings"),
+        "the plan draws warnings too: {summary}"
+    );
+    assert!(
+        out.stdout.starts_with(&check.stdout),
+        "render prints what check prints:\n{}\ncheck:\n{}",
+        out.stdout,
+        check.stdout
+    );
+    assert_eq!(out.stdout.lines().filter(|l| *l == summary).count(), 1);
     Run::new()
         .file("plan.yaml", &broken)
         .args([
