@@ -294,6 +294,61 @@ fn a_broken_override_fails_with_its_name_and_line_and_keeps_the_previous_output(
 }
 
 #[test]
+fn an_error_in_a_macro_names_the_calling_line_the_macro_and_the_field() {
+    // The built-in macros plus one that reads a field channels do not have.
+    let builtin = std::fs::read_to_string(root().join("templates/_macros.md")).unwrap();
+    let macros =
+        format!("{builtin}\n{{%- macro card(c) -%}}\n{{{{ c.name }}}}\n{{{{ c.no_such_field }}}}\n{{%- endmacro %}}\n");
+    let bad_line = macros.lines().position(|l| l.contains("no_such_field")).unwrap() + 1;
+    let faq = "{%- import \"_macros.md\" as m -%}\n# FAQ\n\n{% for c in channels %}\n{{ m.card(c) }}\n{% endfor %}\n";
+    let out = Run::new()
+        .file("plan.yaml", HOSTILE)
+        .file("mine/_macros.md", &macros)
+        .file("mine/faq.md", faq)
+        .args([
+            "render",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--out",
+            "site",
+            "--templates",
+            "mine",
+        ])
+        .expect(2);
+    let err = out.stderr;
+    for part in [
+        "faq.md, line 5".to_owned(),
+        format!("in macro `card` of _macros.md, line {bad_line}"),
+        "`c.no_such_field` is undefined".to_owned(),
+    ] {
+        assert!(err.contains(&part), "`{part}` missing from: {err}");
+    }
+    // A bad field passed to a macro names where it came from, too.
+    let faq = faq.replace("m.card(c)", "m.md(c.no_such_field)");
+    let out = Run::new()
+        .file("plan.yaml", HOSTILE)
+        .file("mine/faq.md", &faq)
+        .args([
+            "render",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--out",
+            "site",
+            "--templates",
+            "mine",
+        ])
+        .expect(2);
+    assert!(
+        out.stderr.contains("faq.md, line 5, in macro `md` of _macros.md")
+            && out.stderr.contains("`c.no_such_field` is undefined (from faq.md:5)"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn a_plan_with_errors_is_not_published() {
     let broken = HOSTILE.replace("team: desk, response: 2m", "team: dsk, response: 2m");
     let out = Run::new()
