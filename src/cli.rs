@@ -71,8 +71,8 @@ pub enum Command {
     Init(InitArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff), or write a page for every command into a directory
+    Man(ManArgs),
     /// Print the JSON Schema of the plan file
     Schema,
     /// Erlang C: agents needed per interval for the forecast volume and target, against agents on duty
@@ -109,6 +109,14 @@ pub struct InitArgs {
     /// format follows the extension unless `--format yaml|toml` is given
     #[arg(value_name = "PATH")]
     pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `plan.1` and a page for each command (`plan-check.1`, …) into this directory
+    /// instead of printing the page for `plan`
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -32,7 +32,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         }
         Some(Command::Init(args)) => init::run(&cli.global, args, &mut out),
         Some(Command::Completions(args)) => shell::completions(args.shell, &mut out),
-        Some(Command::Man) => shell::man(&mut out),
+        Some(Command::Man(args)) => shell::man(&cli.global, args, &mut out),
         Some(Command::Staffing(args)) => staffing::run(&cli.global, args, &mut out),
         Some(Command::Schema) => schema::run(&mut out),
         None => anyhow::bail!("no command given; `plan --help` lists them"),
@@ -70,7 +70,7 @@ fn check_format(cli: &Cli) -> anyhow::Result<()> {
         Some(Command::Render(_)) => ("render", &[OutputFormat::Human]),
         Some(Command::Templates(_)) => ("templates", &[OutputFormat::Human]),
         Some(Command::Completions(_)) => ("completions", &[OutputFormat::Human]),
-        Some(Command::Man) => ("man", &[OutputFormat::Human]),
+        Some(Command::Man(_)) => ("man", &[OutputFormat::Human]),
         None => return Ok(()),
     };
     if allowed.contains(&format) {

@@ -77,10 +77,54 @@ fn completions_and_man_page() {
         "{}",
         &out.stdout[..200.min(out.stdout.len())]
     );
+    // The page printed alone refers to no other page: it lists the commands as typed.
+    let references = page_references(&out.stdout);
+    assert!(references.is_empty(), "{references:?}");
+    for command in ["plan check", "plan staffing", "plan templates eject"] {
+        assert!(out.stdout.contains(&format!("\\fB{command}\\fR")), "{command}");
+    }
+    // `--out DIR` writes a page for every command, and every page referred to is there.
+    let pages = tempfile::tempdir().unwrap();
+    let dir = pages.path().join("man");
+    let out = Run::new().args(["man", "--out"]).arg_path(&dir).expect(0);
+    assert!(out.stdout.contains("man"), "{}", out.stdout);
+    let mut referred = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for page in page_references(&text) {
+            assert!(
+                dir.join(format!("{page}.1")).is_file(),
+                "{page}(1) is referred to but missing"
+            );
+            referred += 1;
+        }
+    }
+    assert!(referred >= 12, "plan(1) refers to each command's page");
+    assert!(dir.join("plan.1").is_file() && dir.join("plan-templates-eject.1").is_file());
     // `plan man | head -1` and `plan completions bash | head -1` end quietly.
     for args in [vec!["man"], vec!["completions", "bash"]] {
         let out = Run::new().args(&args).expect_with_closed_stdout();
         assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
         assert_eq!(out.stderr, "", "{args:?}");
     }
+}
+
+/// The man pages a roff page refers to (`plan\-check(1)` → `plan-check`).
+fn page_references(roff: &str) -> Vec<String> {
+    let text = roff.replace("\\-", "-");
+    let mut pages = Vec::new();
+    for (at, _) in text.match_indices("(1)") {
+        let name: String = text[..at]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if !name.is_empty() {
+            pages.push(name);
+        }
+    }
+    pages
 }
