@@ -1,7 +1,7 @@
 //! `plan check`: load, validate and lint plans, print the findings, fail on the threshold.
 
 use crate::ExitStatus;
-use crate::cli::{CheckArgs, FailOn, Global, OutputFormat};
+use crate::cli::{CheckArgs, CheckFormat, FailOn, Global};
 use crate::diagnostic::{self, Counts, Diagnostic, Override, Severity};
 use crate::load;
 use crate::model::{FileId, Located, Plan};
@@ -33,19 +33,18 @@ pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::R
         diagnostics: &all,
     };
     let counts = Counts::of(&all);
-    match global.format {
-        OutputFormat::Json => {
+    match args.format.unwrap_or(CheckFormat::Human) {
+        CheckFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &json::document(&report))?;
             writeln!(out)?;
         }
-        OutputFormat::Sarif => {
+        CheckFormat::Sarif => {
             serde_json::to_writer_pretty(&mut *out, &sarif::document(&report))?;
             writeln!(out)?;
         }
-        OutputFormat::Github => write!(out, "{}", github::commands(&report))?,
-        OutputFormat::Junit => write!(out, "{}", junit::document(&report))?,
-        // `yaml` and `toml` are refused before any command but `init` runs.
-        OutputFormat::Human | OutputFormat::Yaml | OutputFormat::Toml => {
+        CheckFormat::Github => write!(out, "{}", github::commands(&report))?,
+        CheckFormat::Junit => write!(out, "{}", junit::document(&report))?,
+        CheckFormat::Human => {
             for d in &all {
                 writeln!(out, "{}", human::render(&report, d, true))?;
             }

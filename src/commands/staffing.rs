@@ -3,7 +3,7 @@
 //! (consecutive intervals with the same figures are merged), every interval in JSON.
 
 use crate::ExitStatus;
-use crate::cli::{Global, OutputFormat, StaffingArgs};
+use crate::cli::{Global, ReportFormat, StaffingArgs};
 use crate::coverage::{DateWindow, Timeline, format_instant};
 use crate::staffing::ChannelStaffing;
 use crate::time::schedule::local_datetime;
@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use std::io::Write;
 
 pub fn run(global: &Global, args: &StaffingArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
-    let Some((_, plan)) = super::load_valid(global, &args.plan, out)? else {
+    let Some((_, plan)) = super::load_valid(global, args.format == Some(ReportFormat::Json), &args.plan, out)? else {
         return Ok(ExitStatus::Failure);
     };
     if let Some(id) = &args.channel
@@ -36,8 +36,8 @@ pub fn run(global: &Global, args: &StaffingArgs, out: &mut impl Write) -> anyhow
                 .is_none_or(|id| &plan.channels[c.channel].id.value == id)
         })
         .collect();
-    match global.format {
-        OutputFormat::Json => {
+    match args.format.unwrap_or(ReportFormat::Human) {
+        ReportFormat::Json => {
             let channels: Vec<Value> = all
                 .iter()
                 .map(|c| {
@@ -60,7 +60,7 @@ pub fn run(global: &Global, args: &StaffingArgs, out: &mut impl Write) -> anyhow
             serde_json::to_writer_pretty(&mut *out, &json!({ "channels": channels }))?;
             writeln!(out)?;
         }
-        _ => {
+        ReportFormat::Human => {
             if all.is_empty() {
                 writeln!(
                     out,
