@@ -350,6 +350,48 @@ fn directories_and_several_files_are_checked_together() {
 }
 
 #[test]
+fn a_folder_with_plan_yaml_and_plan_toml_checks_both_and_says_so() {
+    let run = || {
+        Run::new()
+            .file("plan.yaml", MINIMAL)
+            .file("plan.toml", BROKEN_TOML)
+            .file("plans/other.yaml", MINIMAL)
+    };
+    let out = run().args(["check", "--today", "2026-11-22"]).expect(1);
+    assert!(
+        out.stderr.contains("plan.yaml and plan.toml") && out.stderr.contains("checking all of them"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains("plan.toml:"),
+        "the TOML plan's findings: {}",
+        out.stdout
+    );
+    assert!(out.stdout.trim_end().ends_with(" in 2 plans"), "{}", out.stdout);
+    let out = run()
+        .args(["check", "--today", "2026-11-22", "--format", "json"])
+        .expect(1);
+    let files: Vec<String> = json(&out)["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["file"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(files, ["plan.yaml", "plan.toml"]);
+    // Naming one checks only that one, without a note.
+    let out = run().args(["check", "--today", "2026-11-22", "plan.yaml"]).expect(0);
+    assert_eq!(out.stderr, "");
+    assert!(out.stdout.ends_with(" in 1 plan\n"), "{}", out.stdout);
+    // A single plan.yaml is checked as before, without a note.
+    let out = Run::new()
+        .file("plan.yaml", MINIMAL)
+        .args(["check", "--today", "2026-11-22"])
+        .expect(0);
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
 fn quiet_prints_findings_without_summary() {
     let out = check(&[("plan.yaml", MINIMAL)], &["-q"], 0);
     assert_eq!(out.stdout, "");
