@@ -349,6 +349,65 @@ fn an_error_in_a_macro_names_the_calling_line_the_macro_and_the_field() {
 }
 
 #[test]
+fn a_contact_without_hours_is_shown_as_reachable_at_any_time() {
+    let plan = r#"version: 1
+plan:
+  name: Hours plan
+  owner: anna
+  timezone: Europe/Berlin
+  holidays: DE-BE
+  languages: [en, de, lv, pt, th]
+contacts:
+  - { id: anna, name: Anna Weber, phone: "+49 30 5550 1990" }
+  - { id: ben, name: Ben Kurz, phone: "+49 30 5550 1991", hours: { mon-fri: 09:00-17:00 } }
+teams:
+  - { id: desk, lead: anna, hours: { mon-fri: 08:00-18:00 }, agents: 4 }
+channels:
+  - { id: phone, kind: phone, team: desk, response: 2m }
+escalation:
+  - { id: standard, channels: [phone], steps: [{ team: desk }, { contact: anna, after: 2h }, { contact: ben, after: 4h }] }
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), plan).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+        .current_dir(dir.path())
+        .args(["render", "plan.yaml", "--today", "2026-11-22", "--out", "site", "--allow-errors"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let files = read_dir(&dir.path().join("site"));
+    for (lang, any_time, not_stated) in [
+        ("en", "at any time", ["no hours stated", "not stated"]),
+        ("de", "jederzeit", ["keine Zeiten angegeben", "nicht angegeben"]),
+        ("lv", "jebkurā laikā", ["laiks nav norādīts", "nav norādīts"]),
+        ("pt", "a qualquer hora", ["horário não informado", "não informado"]),
+        ("th", "ตลอดเวลา", ["ไม่ได้ระบุเวลา", "ไม่ได้ระบุ"]),
+    ] {
+        let md = String::from_utf8_lossy(&files[&format!("handbook.{lang}.md")]).into_owned();
+        // Anna's row in the escalation table and in the contact list; Ben keeps his hours.
+        let rows: Vec<&str> = md.lines().filter(|l| l.contains("**Anna Weber**")).collect();
+        assert_eq!(rows.len(), 2, "{lang}: {rows:?}");
+        for row in &rows {
+            assert!(row.ends_with(&format!("| {any_time} |")), "{lang}: {row}");
+        }
+        assert!(
+            md.lines()
+                .filter(|l| l.contains("**Ben Kurz**"))
+                .all(|l| l.contains("09:00–17:00")),
+            "{lang}"
+        );
+        let html = String::from_utf8_lossy(&files[&format!("handbook.{lang}.html")]).into_owned();
+        let cells = html.matches(&format!("{any_time}</span></td>")).count();
+        assert_eq!(cells, 2, "{lang}: Anna's two hours cells");
+        for text in [md.as_str(), html.as_str()] {
+            for phrase in not_stated {
+                assert!(!text.contains(phrase), "{lang}: `{phrase}` is still shown");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_plan_with_errors_is_not_published() {
     let broken = HOSTILE.replace("team: desk, response: 2m", "team: dsk, response: 2m");
     let out = Run::new()
