@@ -99,10 +99,12 @@ pub(crate) fn findings(
     let found = diagnostic::apply_overrides(found, &overrides);
     // Suppressions come last: they silence findings as finally reported, and the findings
     // they make themselves follow the same overrides.
-    match plan {
+    let mut found = match plan {
         Some(plan) => diagnostic::apply_overrides(rules::suppressions::apply(plan, today, found), &overrides),
         None => found,
-    }
+    };
+    diagnostic::name_paths(&mut found, plan);
+    found
 }
 
 /// The plan files `plan check` looks for in the current directory when no path is given.

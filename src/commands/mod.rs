@@ -147,6 +147,7 @@ fn load_valid(
         found.extend(crate::rules::run_family(plan, crate::diagnostic::Family::References));
     }
     let mut errors: Vec<_> = found.into_iter().filter(|d| d.severity == Severity::Error).collect();
+    crate::diagnostic::name_paths(&mut errors, loaded.plan.as_ref());
     match loaded.plan {
         Some(plan) if errors.is_empty() => Ok(Some((loaded.source, plan))),
         _ => {

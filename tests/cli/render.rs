@@ -371,7 +371,15 @@ escalation:
     std::fs::write(dir.path().join("plan.yaml"), plan).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
         .current_dir(dir.path())
-        .args(["render", "plan.yaml", "--today", "2026-11-22", "--out", "site", "--allow-errors"])
+        .args([
+            "render",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--out",
+            "site",
+            "--allow-errors",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
