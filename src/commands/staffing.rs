@@ -83,9 +83,14 @@ fn human(plan: &crate::model::Plan, c: &ChannelStaffing, out: &mut impl Write) -
     let bold = Style::new().bold();
     let forecast = &plan.staffing[c.forecast];
     let shrinkage = forecast.shrinkage.as_ref().map_or(0.0, |s| s.value);
+    // The required agents of a chat read very differently with and without it.
+    let concurrency = match forecast.concurrency.as_ref().map_or(1, |c| c.value) {
+        n if n > 1 => format!(", {n} conversations per agent"),
+        _ => String::new(),
+    };
     writeln!(
         out,
-        "{bold}{}{bold:#}: target {}% in {}s, shrinkage {shrinkage}%, times in {} (an ordinary week)",
+        "{bold}{}{bold:#}: target {}% in {}s, shrinkage {shrinkage}%{concurrency}, times in {} (an ordinary week)",
         plan.channels[c.channel].id.value,
         (c.target_share * 100.0).round(),
         c.target_seconds.round(),

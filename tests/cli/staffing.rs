@@ -246,6 +246,11 @@ fn chat_concurrency_counts_once() {
         assert_eq!(first["agents_required"], required, "concurrency {concurrency}: {first}");
         assert_eq!(first["agents_scheduled"], required, "no shrinkage: {first}");
     }
+    let out = Run::new()
+        .file("plan.yaml", chat_plan(2, 12))
+        .args(["staffing", "plan.yaml", "--today", "2026-11-22"])
+        .expect(0);
+    assert!(out.stdout.contains(", 2 conversations per agent,"), "{}", out.stdout);
     // `understaffed` and the handbook's table use the same figure: 4 agents with two
     // conversations each are short of 5.
     let out = Run::new()
