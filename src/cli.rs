@@ -26,6 +26,11 @@ pub struct Cli {
     #[arg(long, requires = "version")]
     pub verbose: bool,
 
+    /// A `--format` written before the command (`plan --format json check`): it applies to
+    /// the command, which must offer it. Hidden: each command lists its own formats.
+    #[arg(long, hide = true, value_name = "FORMAT")]
+    pub format: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -33,10 +38,6 @@ pub struct Cli {
 /// Options every command accepts.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Output format (`table` is an alias of `human`)
-    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Human)]
-    pub format: OutputFormat,
-
     /// When to colour terminal output; `NO_COLOR` and `CLICOLOR` are honoured in `auto`
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
@@ -55,7 +56,7 @@ pub enum Command {
     /// Load, validate and lint plans
     Check(CheckArgs),
     /// List every rule with its code, family and default severity
-    Rules,
+    Rules(RulesArgs),
     /// Explain one rule, by code or name, with an example
     Explain(ExplainArgs),
     /// Who can be reached when: a week grid per customer profile, gaps and worst waits
@@ -71,10 +72,10 @@ pub enum Command {
     Init(InitArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff), or write a page for every command into a directory
+    Man(ManArgs),
     /// Print the JSON Schema of the plan file
-    Schema,
+    Schema(SchemaArgs),
     /// Erlang C: agents needed per interval for the forecast volume and target, against agents on duty
     Staffing(StaffingArgs),
 }
@@ -92,6 +93,10 @@ pub struct StaffingArgs {
     /// Length of an interval in minutes: 15, 30 or 60
     #[arg(long, value_name = "MINUTES", default_value_t = 30, value_parser = interval_minutes)]
     pub interval: u32,
+
+    /// Output format (default: human)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ReportFormat>,
 }
 
 fn interval_minutes(s: &str) -> Result<u32, String> {
@@ -109,6 +114,18 @@ pub struct InitArgs {
     /// format follows the extension unless `--format yaml|toml` is given
     #[arg(value_name = "PATH")]
     pub path: Option<PathBuf>,
+
+    /// The plan's file format (default: the extension of PATH, else yaml)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<PlanFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `plan.1` and a page for each command (`plan-check.1`, …) into this directory
+    /// instead of printing the page for `plan`
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -191,6 +208,10 @@ pub struct CoverageArgs {
     /// Number of days shown (1 to 400)
     #[arg(long, value_name = "N", default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=400))]
     pub days: u32,
+
+    /// Output format (default: human)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ReportFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -203,6 +224,10 @@ pub struct AtArgs {
     /// (default: now)
     #[arg(value_name = "TIME")]
     pub time: Option<String>,
+
+    /// Output format (default: human)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ReportFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -227,33 +252,77 @@ pub struct CheckArgs {
     /// Report these rules as errors for this run
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     pub deny: Vec<String>,
+
+    /// Output format (default: human)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<CheckFormat>,
 }
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A rule code (`R001`) or name (`unknown-reference`)
     pub rule: String,
+
+    /// Output format (default: human)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ReportFormat>,
 }
 
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format (default: human)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ReportFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Output format (default: json)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<SchemaFormat>,
+}
+
+/// How `plan check` reports its findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// For people: findings with a source snippet, tables
+pub enum CheckFormat {
+    /// For people: each finding with a source snippet, then a summary line
+    Human,
+    /// One JSON document with every finding
+    Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions workflow commands, which annotate a pull request
+    Github,
+    /// JUnit XML, one testcase per rule and plan
+    Junit,
+}
+
+/// How a report (coverage, staffing, a moment, the rules) is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// For people: tables and lists (`table` is an alias)
     #[value(alias = "table")]
     Human,
     /// One JSON document
     Json,
-    /// SARIF 2.1.0, for code scanning (`plan check` only)
-    Sarif,
-    /// GitHub Actions workflow commands, which annotate a pull request (`plan check` only)
-    Github,
-    /// JUnit XML, one testcase per rule and plan (`plan check` only)
-    Junit,
-    /// For `plan init` only: write the starter plan in YAML
-    #[value(hide = true)]
+}
+
+/// The file format of a plan `plan init` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// YAML
     Yaml,
-    /// For `plan init` only: write the starter plan in TOML
-    #[value(hide = true)]
+    /// TOML
     Toml,
+}
+
+/// `plan schema` prints JSON only; `human` is still read, as it was before each command
+/// had its own formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFormat {
+    /// The JSON Schema (draft-07)
+    #[value(alias = "human")]
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -104,6 +104,10 @@ pub struct Diagnostic {
     pub file: FileId,
     pub span: Span,
     pub path: PlanPath,
+    /// `path` written as `checks.ignore` reads it (`channels[email].response`), naming
+    /// entities by id where the plan gives them one; set by [`name_paths`] once the plan
+    /// is known.
+    pub path_text: Option<String>,
     pub help: Option<String>,
     pub related: Vec<Label>,
     pub data: serde_json::Map<String, serde_json::Value>,
@@ -119,6 +123,7 @@ impl Diagnostic {
             file: loc.file,
             span: loc.span,
             path: loc.path.clone(),
+            path_text: None,
             help: None,
             related: Vec::new(),
             data: serde_json::Map::new(),
@@ -149,6 +154,20 @@ impl Diagnostic {
         self.span = span;
         self
     }
+}
+
+/// Write each finding's path as a suppression of it would (see
+/// [`crate::model::path_selector_for`]), so that a reader can copy it into
+/// `checks: { ignore: [{ rule, path, reason }] }`.
+pub fn name_paths(diagnostics: &mut [Diagnostic], plan: Option<&crate::model::Plan>) {
+    for d in diagnostics {
+        d.path_text = Some(path_text(&d.path, plan));
+    }
+}
+
+/// A path as [`name_paths`] writes it; without a plan, entries are named by index.
+pub fn path_text(path: &PlanPath, plan: Option<&crate::model::Plan>) -> String {
+    crate::model::path_selector_text(&crate::model::path_selector_for(path, plan))
 }
 
 /// Sort findings by file, position and code, the order every output uses.

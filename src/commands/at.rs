@@ -2,7 +2,7 @@
 //! what each profile can reach, and whom each escalation step would reach.
 
 use crate::ExitStatus;
-use crate::cli::{AtArgs, Global, OutputFormat};
+use crate::cli::{AtArgs, Global, ReportFormat};
 use crate::coverage::{DateWindow, Timeline, format_instant, format_local, speaks};
 use crate::model::{Plan, StepTarget};
 use crate::time::interval::Instant;
@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use std::io::Write;
 
 pub fn run(global: &Global, args: &AtArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
-    let Some((_, plan)) = super::load_valid(global, &args.plan, out)? else {
+    let Some((_, plan)) = super::load_valid(global, args.format == Some(ReportFormat::Json), &args.plan, out)? else {
         return Ok(ExitStatus::Failure);
     };
     let plan_tz = plan.meta.timezone.as_ref().map_or(Tz::UTC, |t| t.value);
@@ -26,13 +26,12 @@ pub fn run(global: &Global, args: &AtArgs, out: &mut impl Write) -> anyhow::Resu
     let from = date.pred_opt().unwrap_or(date);
     let timeline = Timeline::new(&plan, DateWindow::span(from, 3));
     let moment = Moment::at(&timeline, t);
-    match global.format {
-        OutputFormat::Json => {
+    match args.format.unwrap_or(ReportFormat::Human) {
+        ReportFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &moment.json(&plan, &timeline, plan_tz))?;
             writeln!(out)?;
         }
-        // Only `human` and `json` reach here (see `commands::run`).
-        _ => moment.human(&plan, &timeline, plan_tz, out)?,
+        ReportFormat::Human => moment.human(&plan, &timeline, plan_tz, out)?,
     }
     Ok(ExitStatus::Success)
 }

@@ -1,7 +1,7 @@
 //! `plan check`: load, validate and lint plans, print the findings, fail on the threshold.
 
 use crate::ExitStatus;
-use crate::cli::{CheckArgs, FailOn, Global, OutputFormat};
+use crate::cli::{CheckArgs, CheckFormat, FailOn, Global};
 use crate::diagnostic::{self, Counts, Diagnostic, Override, Severity};
 use crate::load;
 use crate::model::{FileId, Located, Plan};
@@ -11,7 +11,24 @@ use std::io::Write;
 
 pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
     let cli_overrides = command_line_overrides(args)?;
-    let files = load::plan_files(&args.paths)?;
+    let defaults = if args.paths.is_empty() {
+        default_plans()
+    } else {
+        Vec::new()
+    };
+    let files = if defaults.len() > 1 {
+        // Checking one of them silently would let a broken twin pass unnoticed.
+        if !global.quiet {
+            let names: Vec<String> = defaults.iter().map(|p| p.display().to_string()).collect();
+            eprintln!(
+                "note: found {}; checking all of them (name one to check only it)",
+                names.join(" and ")
+            );
+        }
+        load::plan_files(&defaults)?
+    } else {
+        load::plan_files(&args.paths)?
+    };
     let today = super::today(global);
 
     let mut sources = Vec::new();
@@ -33,19 +50,18 @@ pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::R
         diagnostics: &all,
     };
     let counts = Counts::of(&all);
-    match global.format {
-        OutputFormat::Json => {
+    match args.format.unwrap_or(CheckFormat::Human) {
+        CheckFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &json::document(&report))?;
             writeln!(out)?;
         }
-        OutputFormat::Sarif => {
+        CheckFormat::Sarif => {
             serde_json::to_writer_pretty(&mut *out, &sarif::document(&report))?;
             writeln!(out)?;
         }
-        OutputFormat::Github => write!(out, "{}", github::commands(&report))?,
-        OutputFormat::Junit => write!(out, "{}", junit::document(&report))?,
-        // `yaml` and `toml` are refused before any command but `init` runs.
-        OutputFormat::Human | OutputFormat::Yaml | OutputFormat::Toml => {
+        CheckFormat::Github => write!(out, "{}", github::commands(&report))?,
+        CheckFormat::Junit => write!(out, "{}", junit::document(&report))?,
+        CheckFormat::Human => {
             for d in &all {
                 writeln!(out, "{}", human::render(&report, d, true))?;
             }
@@ -83,10 +99,26 @@ pub(crate) fn findings(
     let found = diagnostic::apply_overrides(found, &overrides);
     // Suppressions come last: they silence findings as finally reported, and the findings
     // they make themselves follow the same overrides.
-    match plan {
+    let mut found = match plan {
         Some(plan) => diagnostic::apply_overrides(rules::suppressions::apply(plan, today, found), &overrides),
         None => found,
-    }
+    };
+    diagnostic::name_paths(&mut found, plan);
+    found
+}
+
+/// The plan files `plan check` looks for in the current directory when no path is given.
+const DEFAULT_PLANS: [&str; 3] = ["plan.yaml", "plan.yml", "plan.toml"];
+
+/// Which of [`DEFAULT_PLANS`] are here. With one, `plan check` checks it; with several
+/// (a plan kept in YAML and TOML side by side, or a conversion left behind), it checks all
+/// of them and says so, rather than silently picking one.
+fn default_plans() -> Vec<std::path::PathBuf> {
+    DEFAULT_PLANS
+        .iter()
+        .map(std::path::PathBuf::from)
+        .filter(|p| p.is_file())
+        .collect()
 }
 
 /// `--allow/--warn/--deny`, applied after the plan's own `checks:`; unknown rules are a

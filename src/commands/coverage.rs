@@ -3,7 +3,7 @@
 //! wait; in JSON, the exact intervals (SPEC §5).
 
 use crate::ExitStatus;
-use crate::cli::{CoverageArgs, Global, OutputFormat};
+use crate::cli::{CoverageArgs, Global, ReportFormat};
 use crate::coverage::grid::{Cell, day_cells};
 use crate::coverage::{
     DateWindow, GapKind, ProfileTimes, Timeline, format_instant, format_local, format_window, worst_wait,
@@ -16,7 +16,8 @@ use serde_json::{Value, json};
 use std::io::Write;
 
 pub fn run(global: &Global, args: &CoverageArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
-    let Some((source, plan)) = super::load_valid(global, &args.plan, out)? else {
+    let Some((source, plan)) = super::load_valid(global, args.format == Some(ReportFormat::Json), &args.plan, out)?
+    else {
         return Ok(ExitStatus::Failure);
     };
     for (flag, id, known) in [
@@ -45,13 +46,12 @@ pub fn run(global: &Global, args: &CoverageArgs, out: &mut impl Write) -> anyhow
     let from = args.from.unwrap_or_else(|| super::today(global));
     let days = DateWindow::span(from, args.days);
     let timeline = Timeline::new(&plan, days);
-    match global.format {
-        OutputFormat::Json => {
+    match args.format.unwrap_or(ReportFormat::Human) {
+        ReportFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &document(&plan, &source.display_path(), &timeline, args))?;
             writeln!(out)?;
         }
-        // Only `human` and `json` reach here (see `commands::run`).
-        _ => human(&plan, &timeline, args, out)?,
+        ReportFormat::Human => human(&plan, &timeline, args, out)?,
     }
     Ok(ExitStatus::Success)
 }

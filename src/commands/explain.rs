@@ -1,10 +1,10 @@
 //! `plan explain RULE`: what a rule finds, why it matters, an example and the fix.
 
 use crate::ExitStatus;
-use crate::cli::{ExplainArgs, Global, OutputFormat};
+use crate::cli::{ExplainArgs, ReportFormat};
 use std::io::Write;
 
-pub fn run(global: &Global, args: &ExplainArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
+pub fn run(args: &ExplainArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
     let Some(rule) = crate::rules::find(&args.rule) else {
         let hint = match crate::rules::suggest(&args.rule) {
             Some(s) => format!("; did you mean `{s}`?"),
@@ -13,8 +13,8 @@ pub fn run(global: &Global, args: &ExplainArgs, out: &mut impl Write) -> anyhow:
         anyhow::bail!("no rule is called `{}`{hint} (`plan rules` lists them all)", args.rule);
     };
     let text = crate::rules::explanation(rule);
-    match global.format {
-        OutputFormat::Json => {
+    match args.format.unwrap_or(ReportFormat::Human) {
+        ReportFormat::Json => {
             let doc = serde_json::json!({
                 "code": rule.code,
                 "name": rule.name,
@@ -26,8 +26,7 @@ pub fn run(global: &Global, args: &ExplainArgs, out: &mut impl Write) -> anyhow:
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
-        // Only `human` and `json` reach here (see `commands::run`).
-        _ => {
+        ReportFormat::Human => {
             writeln!(out, "# {} ({})", rule.name, rule.code)?;
             writeln!(out)?;
             writeln!(

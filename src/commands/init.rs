@@ -1,7 +1,7 @@
 //! `plan init`: write a commented starter plan that passes `plan check`.
 
 use crate::ExitStatus;
-use crate::cli::{Global, InitArgs, OutputFormat};
+use crate::cli::{Global, InitArgs, PlanFormat};
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,14 +16,10 @@ pub fn run(global: &Global, args: &InitArgs, out: &mut impl Write) -> anyhow::Re
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
         .map(str::to_lowercase);
-    let toml = match global.format {
-        OutputFormat::Toml => true,
-        OutputFormat::Yaml => false,
-        OutputFormat::Human => from_extension.as_deref() == Some("toml"),
-        other => anyhow::bail!(
-            "`plan init --format` takes `yaml` or `toml`, not `{}`",
-            format!("{other:?}").to_lowercase()
-        ),
+    let toml = match args.format {
+        Some(PlanFormat::Toml) => true,
+        Some(PlanFormat::Yaml) => false,
+        None => from_extension.as_deref() == Some("toml"),
     };
     let path = args
         .path

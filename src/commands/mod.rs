@@ -12,18 +12,19 @@ mod shell;
 mod staffing;
 
 use crate::ExitStatus;
-use crate::cli::{Cli, ColorWhen, Command, OutputFormat};
+use crate::cli::{Cli, ColorWhen, Command};
+use clap::ValueEnum;
 use std::io::Write;
 
 /// Dispatch a parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
+pub fn run(mut cli: Cli) -> anyhow::Result<ExitStatus> {
     let mut out = stdout(cli.global.color);
-    check_format(&cli)?;
+    apply_leading_format(&mut cli)?;
     let status = match &cli.command {
         _ if cli.version => version(cli.verbose, &mut out),
         Some(Command::Check(args)) => check::run(&cli.global, args, &mut out),
-        Some(Command::Rules) => rules::run(&cli.global, &mut out),
-        Some(Command::Explain(args)) => explain::run(&cli.global, args, &mut out),
+        Some(Command::Rules(args)) => rules::run(&cli.global, args, &mut out),
+        Some(Command::Explain(args)) => explain::run(args, &mut out),
         Some(Command::Coverage(args)) => coverage::run(&cli.global, args, &mut out),
         Some(Command::At(args)) => at::run(&cli.global, args, &mut out),
         Some(Command::Render(args)) => render::run(&cli.global, args, &mut out),
@@ -32,9 +33,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         }
         Some(Command::Init(args)) => init::run(&cli.global, args, &mut out),
         Some(Command::Completions(args)) => shell::completions(args.shell, &mut out),
-        Some(Command::Man) => shell::man(&mut out),
+        Some(Command::Man(args)) => shell::man(&cli.global, args, &mut out),
         Some(Command::Staffing(args)) => staffing::run(&cli.global, args, &mut out),
-        Some(Command::Schema) => schema::run(&mut out),
+        Some(Command::Schema(_)) => schema::run(&mut out),
         None => anyhow::bail!("no command given; `plan --help` lists them"),
     }?;
     out.flush()?;
@@ -54,38 +55,62 @@ fn stdout(color: ColorWhen) -> std::io::BufWriter<anstream::AutoStream<std::io::
     std::io::BufWriter::new(anstream::AutoStream::new(std::io::stdout().lock(), choice))
 }
 
-/// Each command takes the formats that apply to it: findings in every format, other
-/// reports in `human` and `json`, `init` writes `yaml` or `toml`.
-fn check_format(cli: &Cli) -> anyhow::Result<()> {
-    let format = cli.global.format;
-    let (name, allowed): (&str, &[OutputFormat]) = match &cli.command {
-        Some(Command::Check(_)) => return Ok(()),
-        Some(Command::Init(_)) => ("init", &[OutputFormat::Human, OutputFormat::Yaml, OutputFormat::Toml]),
-        Some(Command::Coverage(_)) => ("coverage", &[OutputFormat::Human, OutputFormat::Json]),
-        Some(Command::At(_)) => ("at", &[OutputFormat::Human, OutputFormat::Json]),
-        Some(Command::Rules) => ("rules", &[OutputFormat::Human, OutputFormat::Json]),
-        Some(Command::Explain(_)) => ("explain", &[OutputFormat::Human, OutputFormat::Json]),
-        Some(Command::Staffing(_)) => ("staffing", &[OutputFormat::Human, OutputFormat::Json]),
-        Some(Command::Schema) => ("schema", &[OutputFormat::Human, OutputFormat::Json]),
-        Some(Command::Render(_)) => ("render", &[OutputFormat::Human]),
-        Some(Command::Templates(_)) => ("templates", &[OutputFormat::Human]),
-        Some(Command::Completions(_)) => ("completions", &[OutputFormat::Human]),
-        Some(Command::Man) => ("man", &[OutputFormat::Human]),
-        None => return Ok(()),
-    };
-    if allowed.contains(&format) {
+/// `plan --format F COMMAND`: a format written before the command applies to it, as it
+/// did when `--format` was one option shared by every command. It must be one the command
+/// offers; written after the command too, that one wins, as the later option always did.
+/// Commands without formats (render, templates, completions, man) take only `human`, which
+/// is what they print.
+fn apply_leading_format(cli: &mut Cli) -> anyhow::Result<()> {
+    let Some(text) = cli.format.take() else {
         return Ok(());
+    };
+    match &mut cli.command {
+        Some(Command::Check(args)) => choose(&mut args.format, &text, "check"),
+        Some(Command::Rules(args)) => choose(&mut args.format, &text, "rules"),
+        Some(Command::Explain(args)) => choose(&mut args.format, &text, "explain"),
+        Some(Command::Coverage(args)) => choose(&mut args.format, &text, "coverage"),
+        Some(Command::At(args)) => choose(&mut args.format, &text, "at"),
+        Some(Command::Staffing(args)) => choose(&mut args.format, &text, "staffing"),
+        Some(Command::Init(args)) => choose(&mut args.format, &text, "init"),
+        Some(Command::Schema(args)) => choose(&mut args.format, &text, "schema"),
+        Some(command) => {
+            let name = match command {
+                Command::Render(_) => "render",
+                Command::Templates(_) => "templates eject",
+                Command::Completions(_) => "completions",
+                _ => "man",
+            };
+            let human =
+                crate::cli::ReportFormat::from_str(&text, false).is_ok_and(|f| f == crate::cli::ReportFormat::Human);
+            anyhow::ensure!(
+                human,
+                "invalid value `{text}` for --format: `plan {name}` has no output formats to choose from"
+            );
+            Ok(())
+        }
+        None => Ok(()),
     }
-    let names: Vec<String> = allowed
-        .iter()
-        .filter(|f| **f != OutputFormat::Human || name != "init")
-        .map(|f| format!("{f:?}").to_lowercase())
-        .collect();
-    anyhow::bail!(
-        "--format {}: `plan {name}` writes {}",
-        format!("{format:?}").to_lowercase(),
-        names.join(" or ")
-    )
+}
+
+/// Read a leading `--format` as one of the command's formats into `slot`, unless the
+/// command has one already.
+fn choose<F: ValueEnum>(slot: &mut Option<F>, text: &str, command: &str) -> anyhow::Result<()> {
+    let Ok(format) = F::from_str(text, false) else {
+        let accepted: Vec<String> = F::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        anyhow::bail!(
+            "invalid value `{text}` for --format: `plan {command}` accepts {}",
+            accepted.join(", ")
+        );
+    };
+    if slot.is_none() {
+        *slot = Some(format);
+    }
+    Ok(())
 }
 
 /// `plan --version [--verbose]`.
@@ -111,6 +136,7 @@ fn version(verbose: bool, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
 /// whose job is to show them.
 fn load_valid(
     global: &crate::cli::Global,
+    json: bool,
     path: &std::path::Path,
     out: &mut impl Write,
 ) -> anyhow::Result<Option<(crate::source::SourceFile, crate::model::Plan)>> {
@@ -121,6 +147,7 @@ fn load_valid(
         found.extend(crate::rules::run_family(plan, crate::diagnostic::Family::References));
     }
     let mut errors: Vec<_> = found.into_iter().filter(|d| d.severity == Severity::Error).collect();
+    crate::diagnostic::name_paths(&mut errors, loaded.plan.as_ref());
     match loaded.plan {
         Some(plan) if errors.is_empty() => Ok(Some((loaded.source, plan))),
         _ => {
@@ -130,7 +157,7 @@ fn load_valid(
                 sources: &sources,
                 diagnostics: &errors,
             };
-            if global.format == crate::cli::OutputFormat::Json {
+            if json {
                 // A JSON consumer gets JSON in every case: the findings in the shape of
                 // `plan check --format json`.
                 serde_json::to_writer_pretty(&mut *out, &crate::output::json::document(&report))?;

@@ -26,21 +26,21 @@ pub fn run(global: &Global, args: &RenderArgs, out: &mut impl Write) -> anyhow::
     let loaded = load::load_file(&args.plan, FileId(0))?;
     let mut found = super::check::findings(loaded.diagnostics, loaded.plan.as_ref(), today, &[]);
     crate::diagnostic::sort(&mut found);
-    let errors: Vec<_> = found
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .cloned()
-        .collect();
-    let Some(plan) = loaded.plan.as_ref().filter(|_| errors.is_empty() || args.allow_errors) else {
+    let has_errors = found.iter().any(|d| d.severity == Severity::Error);
+    let Some(plan) = loaded.plan.as_ref().filter(|_| !has_errors || args.allow_errors) else {
+        // Every finding and the summary exactly as `plan check` prints them, so that the
+        // two commands never disagree about the same plan.
         let sources = [loaded.source];
         let report = Report {
             sources: &sources,
-            diagnostics: &errors,
+            diagnostics: &found,
         };
-        for d in &errors {
+        for d in &found {
             writeln!(out, "{}", human::render(&report, d, true))?;
         }
-        writeln!(out, "{}", human::summary(Counts::of(&errors), 1))?;
+        if !global.quiet {
+            writeln!(out, "{}", human::summary(Counts::of(&found), 1))?;
+        }
         writeln!(
             out,
             "nothing rendered: fix the errors, or publish anyway with --allow-errors"

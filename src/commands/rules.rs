@@ -1,13 +1,13 @@
 //! `plan rules`: the rule catalogue as a table or JSON.
 
 use crate::ExitStatus;
-use crate::cli::{Global, OutputFormat};
+use crate::cli::{Global, ReportFormat, RulesArgs};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use std::io::Write;
 
-pub fn run(global: &Global, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
-    match global.format {
-        OutputFormat::Json => {
+pub fn run(global: &Global, args: &RulesArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
+    match args.format.unwrap_or(ReportFormat::Human) {
+        ReportFormat::Json => {
             let rules: Vec<_> = crate::rules::all()
                 .map(|r| {
                     serde_json::json!({
@@ -22,8 +22,7 @@ pub fn run(global: &Global, out: &mut impl Write) -> anyhow::Result<ExitStatus> 
             serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "rules": rules }))?;
             writeln!(out)?;
         }
-        // Only `human` and `json` reach here (see `commands::run`).
-        _ => {
+        ReportFormat::Human => {
             let mut table = Table::new();
             table
                 .load_style(UTF8_FULL_CONDENSED)

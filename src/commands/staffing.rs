@@ -3,18 +3,18 @@
 //! (consecutive intervals with the same figures are merged), every interval in JSON.
 
 use crate::ExitStatus;
-use crate::cli::{Global, OutputFormat, StaffingArgs};
+use crate::cli::{Global, ReportFormat, StaffingArgs};
 use crate::coverage::{DateWindow, Timeline, format_instant};
 use crate::staffing::ChannelStaffing;
 use crate::time::schedule::local_datetime;
-use anstyle::{AnsiColor, Style};
+use anstyle::Style;
 use chrono::Timelike;
-use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{Cell, Color, Table, presets::UTF8_FULL_CONDENSED};
 use serde_json::{Value, json};
 use std::io::Write;
 
 pub fn run(global: &Global, args: &StaffingArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
-    let Some((_, plan)) = super::load_valid(global, &args.plan, out)? else {
+    let Some((_, plan)) = super::load_valid(global, args.format == Some(ReportFormat::Json), &args.plan, out)? else {
         return Ok(ExitStatus::Failure);
     };
     if let Some(id) = &args.channel
@@ -36,8 +36,8 @@ pub fn run(global: &Global, args: &StaffingArgs, out: &mut impl Write) -> anyhow
                 .is_none_or(|id| &plan.channels[c.channel].id.value == id)
         })
         .collect();
-    match global.format {
-        OutputFormat::Json => {
+    match args.format.unwrap_or(ReportFormat::Human) {
+        ReportFormat::Json => {
             let channels: Vec<Value> = all
                 .iter()
                 .map(|c| {
@@ -60,7 +60,7 @@ pub fn run(global: &Global, args: &StaffingArgs, out: &mut impl Write) -> anyhow
             serde_json::to_writer_pretty(&mut *out, &json!({ "channels": channels }))?;
             writeln!(out)?;
         }
-        _ => {
+        ReportFormat::Human => {
             if all.is_empty() {
                 writeln!(
                     out,
@@ -83,9 +83,14 @@ fn human(plan: &crate::model::Plan, c: &ChannelStaffing, out: &mut impl Write) -
     let bold = Style::new().bold();
     let forecast = &plan.staffing[c.forecast];
     let shrinkage = forecast.shrinkage.as_ref().map_or(0.0, |s| s.value);
+    // The required agents of a chat read very differently with and without it.
+    let concurrency = match forecast.concurrency.as_ref().map_or(1, |c| c.value) {
+        n if n > 1 => format!(", {n} conversations per agent"),
+        _ => String::new(),
+    };
     writeln!(
         out,
-        "{bold}{}{bold:#}: target {}% in {}s, shrinkage {shrinkage}%, times in {} (an ordinary week)",
+        "{bold}{}{bold:#}: target {}% in {}s, shrinkage {shrinkage}%{concurrency}, times in {} (an ordinary week)",
         plan.channels[c.channel].id.value,
         (c.target_share * 100.0).round(),
         c.target_seconds.round(),
@@ -93,6 +98,14 @@ fn human(plan: &crate::model::Plan, c: &ChannelStaffing, out: &mut impl Write) -
     )?;
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED);
+    // The table lays its columns out by the text of each cell and adds the colour codes
+    // afterwards, so they never count toward a column's width. It always writes them, even
+    // under `NO_COLOR` (which its terminal library would otherwise obey on its own): `out`
+    // decides, and strips them where colour is not wanted (`--color never`, `NO_COLOR` in
+    // `auto`, a pipe), which leaves the same layout.
+    crossterm::style::force_color_output(true);
+    table.enforce_styling();
+    table.style_text_only();
     table.set_header([
         "when",
         "contacts/h",
@@ -114,30 +127,28 @@ fn human(plan: &crate::model::Plan, c: &ChannelStaffing, out: &mut impl Write) -
             b.minute()
         );
         let short = s.agents_available < s.team_required;
-        let sl = format!("{:.0}%", s.service_level * 100.0);
-        let sl = if short {
-            format!("{}{sl}{:#}", AnsiColor::Red.on_default(), AnsiColor::Red.on_default())
-        } else {
-            sl
-        };
+        let mut sl = Cell::new(format!("{:.0}%", s.service_level * 100.0));
+        if short {
+            sl = sl.fg(Color::DarkRed);
+        }
         let required = if s.team_required > s.agents_required {
             format!("{} ({} team)", s.agents_required, s.team_required)
         } else {
             s.agents_required.to_string()
         };
         table.add_row([
-            when,
-            format!("{}", s.volume_per_hour),
-            required,
-            s.agents_scheduled.to_string(),
-            s.agents_on_duty.to_string(),
+            Cell::new(when),
+            Cell::new(s.volume_per_hour),
+            Cell::new(required),
+            Cell::new(s.agents_scheduled),
+            Cell::new(s.agents_on_duty),
             sl,
-            format!("{:.0}%", s.occupancy * 100.0),
-            if s.asa_seconds.is_finite() {
+            Cell::new(format!("{:.0}%", s.occupancy * 100.0)),
+            Cell::new(if s.asa_seconds.is_finite() {
                 format!("{:.0}s", s.asa_seconds)
             } else {
                 "∞".to_owned()
-            },
+            }),
         ]);
     }
     writeln!(out, "{table}")?;

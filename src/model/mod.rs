@@ -56,6 +56,37 @@ impl Plan {
         self.unreadable.iter().any(|p| p.starts_with(path))
     }
 
+    /// The ids of a top-level section whose entities have one (`channels`, `teams`, …), in
+    /// plan order; `None` for other sections.
+    pub fn ids(&self, section: &str) -> Option<Vec<&Id>> {
+        fn of<T>(items: &[T], id: fn(&T) -> &Id) -> Vec<&Id> {
+            items.iter().map(id).collect()
+        }
+        Some(match section {
+            "contacts" => of(&self.contacts, |x| &x.id),
+            "teams" => of(&self.teams, |x| &x.id),
+            "channels" => of(&self.channels, |x| &x.id),
+            "profiles" => of(&self.profiles, |x| &x.id),
+            "escalation" => of(&self.escalation, |x| &x.id),
+            "complaints" => of(&self.complaints, |x| &x.id),
+            "training" => of(&self.training, |x| &x.id),
+            "feedback" => of(&self.feedback, |x| &x.id),
+            "metrics" => of(&self.metrics, |x| &x.id),
+            _ => return None,
+        })
+    }
+
+    /// The id of the entry at `index` of a top-level section as the file lists it
+    /// (`channels[2]`), found by where the id was written: an entry the loader could not
+    /// read is left out of the plan, so the plan's own list may be shorter than the file's.
+    pub fn id_at(&self, section: &str, index: usize) -> Option<&str> {
+        let at = [Segment::Key(section.to_owned()), Segment::Index(index)];
+        self.ids(section)?
+            .into_iter()
+            .find(|id| id.loc.path.0.starts_with(&at))
+            .map(|id| id.value.as_str())
+    }
+
     /// The location of a top-level section's key, if the plan has that section.
     pub fn section(&self, name: &str) -> Option<&Loc> {
         self.sections.iter().find(|(n, _)| n == name).map(|(_, l)| l)
@@ -488,35 +519,214 @@ pub enum PathSelector {
     Id(String),
 }
 
-/// Read a suppression path: keys separated by `.`, each optionally followed by `[index]` or
-/// `[id]`: `channels[email].response`, `profiles[0].expects.hours`.
+/// Whether a key can be written bare in a path (`expects`, `first-line`, `mon-fri`); any
+/// other key is written quoted (`hours["mon,wed,fri"]`).
+fn is_word(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Read a suppression path: keys separated by `.`, each optionally followed by `[index]`,
+/// `[id]` or `["key"]` (for a key that is not a plain word, such as the day selector
+/// `mon,wed,fri` or the date range `2026-12-24..2026-12-26`): `channels[email].response`,
+/// `profiles[0].expects.hours`, `teams[desk].hours["mon,wed,fri"]`. Inside the quotes,
+/// `\"` and `\\` stand for `"` and `\`.
 pub fn parse_path_selector(text: &str) -> Result<Vec<PathSelector>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("the path is empty; leave `path` out to mean the whole plan".to_owned());
+    }
     let mut out = Vec::new();
-    for part in text.trim().split('.') {
-        let (key, rest) = part.split_once('[').map_or((part, None), |(k, r)| (k, Some(r)));
-        let is_word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if !is_word(key) {
-            return Err(format!(
-                "`{part}` is not a key; write keys separated by `.`, as in `channels[email].response`"
-            ));
-        }
-        out.push(PathSelector::Key(key.to_owned()));
-        let Some(rest) = rest else { continue };
-        let Some(inner) = rest.strip_suffix(']') else {
-            return Err(format!("`{part}`: `[` without a closing `]`"));
-        };
-        if let Ok(i) = inner.parse::<usize>() {
-            out.push(PathSelector::Index(i));
-        } else if is_word(inner) {
-            out.push(PathSelector::Id(inner.to_owned()));
+    let mut rest = text;
+    // A key comes first and after each `.`; brackets may follow a key or a bracket.
+    let mut want_key = true;
+    while !rest.is_empty() {
+        if let Some(inner) = rest.strip_prefix('[') {
+            let (selector, after) = bracket(inner)?;
+            out.push(selector);
+            rest = after;
+            want_key = false;
+        } else if want_key {
+            let end = rest.find(['.', '[']).unwrap_or(rest.len());
+            let key = &rest[..end];
+            if !is_word(key) {
+                return Err(format!(
+                    "`{key}` is not a key; write keys separated by `.`, as in `channels[email].response`, \
+                     and a key that is not a plain word in quotes, as in `hours[\"mon,wed,fri\"]`"
+                ));
+            }
+            out.push(PathSelector::Key(key.to_owned()));
+            rest = &rest[end..];
+            want_key = false;
+        } else if let Some(after) = rest.strip_prefix('.') {
+            if after.is_empty() {
+                return Err("the path ends with `.`; a key must follow it".to_owned());
+            }
+            rest = after;
+            want_key = true;
         } else {
-            return Err(format!("`[{inner}]` is neither a list index nor an id"));
+            return Err(format!(
+                "`{rest}`: expected `.` or `[` after `{}`",
+                text[..text.len() - rest.len()].trim_end()
+            ));
         }
     }
     Ok(out)
 }
 
+/// One `[…]` of a path, from after its `[`: the selector and the text after its `]`.
+fn bracket(inner: &str) -> Result<(PathSelector, &str), String> {
+    if let Some(quoted) = inner.strip_prefix('"') {
+        let mut key = String::new();
+        let mut chars = quoted.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => match chars.next() {
+                    Some((_, escaped @ ('"' | '\\'))) => key.push(escaped),
+                    _ => return Err(format!("`[\"{quoted}`: only `\\\"` and `\\\\` may follow a `\\`")),
+                },
+                '"' => {
+                    let after = &quoted[i + 1..];
+                    let Some(after) = after.strip_prefix(']') else {
+                        return Err(format!("`[\"{key}\"`: a quoted key must be followed by `]`"));
+                    };
+                    return Ok((PathSelector::Key(key), after));
+                }
+                c => key.push(c),
+            }
+        }
+        return Err(format!("`[\"{quoted}`: the quote is not closed"));
+    }
+    let Some(end) = inner.find(']') else {
+        return Err(format!("`[{inner}`: `[` without a closing `]`"));
+    };
+    let content = &inner[..end];
+    let selector = if let Ok(i) = content.parse::<usize>() {
+        PathSelector::Index(i)
+    } else if is_word(content) {
+        PathSelector::Id(content.to_owned())
+    } else {
+        return Err(format!("`[{content}]` is neither a list index nor an id"));
+    };
+    Ok((selector, &inner[end + 1..]))
+}
+
+/// A path written as [`parse_path_selector`] reads it: `channels[email].response`,
+/// `teams[0].hours["mon,wed,fri"]`.
+pub fn path_selector_text(selector: &[PathSelector]) -> String {
+    let mut text = String::new();
+    for step in selector {
+        match step {
+            PathSelector::Key(k) if is_word(k) => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(k);
+            }
+            PathSelector::Key(k) => {
+                text.push_str("[\"");
+                text.push_str(&k.replace('\\', "\\\\").replace('"', "\\\""));
+                text.push_str("\"]");
+            }
+            PathSelector::Index(i) => text.push_str(&format!("[{i}]")),
+            PathSelector::Id(id) => text.push_str(&format!("[{id}]")),
+        }
+    }
+    text
+}
+
+/// The selector a suppression needs for exactly the place `path`: an entry of a top-level
+/// section by its id when the plan gives it one no other entry shares (so the suppression
+/// survives reordering), any other list entry by its index, keys as written.
+pub fn path_selector_for(path: &PlanPath, plan: Option<&Plan>) -> Vec<PathSelector> {
+    path.0
+        .iter()
+        .enumerate()
+        .map(|(i, segment)| match segment {
+            Segment::Key(k) => PathSelector::Key(k.clone()),
+            Segment::Index(n) => {
+                let section = match path.0.first() {
+                    Some(Segment::Key(section)) if i == 1 => Some(section.as_str()),
+                    _ => None,
+                };
+                let unique_id = section.zip(plan).and_then(|(section, plan)| {
+                    let id = plan.id_at(section, *n).filter(|id| is_word(id))?;
+                    let same = plan.ids(section)?.iter().filter(|other| other.value == id).count();
+                    (same == 1).then(|| id.to_owned())
+                });
+                unique_id.map_or(PathSelector::Index(*n), PathSelector::Id)
+            }
+        })
+        .collect()
+}
+
 /// The holiday calendar id of a spec, if it names one.
 pub fn calendar_of(spec: &HolidaySpec) -> Option<&CalendarId> {
     spec.calendar.as_ref().map(|c| &c.value)
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::*;
+
+    #[test]
+    fn paths_read_as_before_and_quoted_keys_too() {
+        use PathSelector::{Id, Index, Key};
+        let k = |s: &str| Key(s.to_owned());
+        assert_eq!(
+            parse_path_selector("channels[email].response"),
+            Ok(vec![k("channels"), Id("email".into()), k("response")])
+        );
+        assert_eq!(
+            parse_path_selector(" profiles[0].expects.hours "),
+            Ok(vec![k("profiles"), Index(0), k("expects"), k("hours")])
+        );
+        assert_eq!(
+            parse_path_selector(r#"teams[desk].hours["mon,wed,fri"]"#),
+            Ok(vec![k("teams"), Id("desk".into()), k("hours"), k("mon,wed,fri")])
+        );
+        assert_eq!(
+            parse_path_selector(r#"a["x\"y\\z"][1]"#),
+            Ok(vec![k("a"), k("x\"y\\z"), Index(1)])
+        );
+        for bad in [
+            "",
+            "channels[phone",
+            "channels[a b]",
+            "channels.",
+            ".channels",
+            "channels..id",
+            "channels[0]x",
+            r#"a["x"#,
+            r#"a["x"y]"#,
+            "mon,wed",
+        ] {
+            assert!(parse_path_selector(bad).is_err(), "{bad:?} is accepted");
+        }
+    }
+
+    #[test]
+    fn written_paths_read_back_as_themselves() {
+        use PathSelector::{Id, Index, Key};
+        let k = |s: &str| Key(s.to_owned());
+        for selector in [
+            vec![k("channels"), Id("email".into()), k("response")],
+            vec![k("teams"), Index(0), k("hours"), k("mon,wed,fri")],
+            vec![
+                k("teams"),
+                Index(0),
+                k("hours"),
+                k("dates"),
+                k("2026-12-24..2026-12-26"),
+            ],
+            vec![k("plan"), k("name"), k("a \"quoted\" \\ key")],
+            vec![k("odd.key"), Index(3), Index(4)],
+        ] {
+            let text = path_selector_text(&selector);
+            assert_eq!(parse_path_selector(&text), Ok(selector.clone()), "{text}");
+        }
+        assert_eq!(
+            path_selector_text(&[k("teams"), Index(0), k("hours"), k("mon,wed,fri")]),
+            r#"teams[0].hours["mon,wed,fri"]"#
+        );
+    }
 }

@@ -51,6 +51,10 @@ pub fn document(report: &Report<'_>) -> Value {
                 "end_line": end.line,
                 "end_column": end.column,
                 "path": d.path.to_json(),
+                "path_text": d
+                    .path_text
+                    .clone()
+                    .unwrap_or_else(|| crate::diagnostic::path_text(&d.path, None)),
                 "help": d.help,
                 "related": related,
                 "data": Value::Object(d.data.clone()),

@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod output;
 pub mod ownership;
 pub mod templates;
+pub mod trace;
 
 use crate::coverage::{DateWindow, Timeline};
 use crate::model::Plan;
@@ -392,10 +393,13 @@ pub fn render(env: &minijinja::Environment<'_>, docs: &[Document]) -> Result<BTr
     for doc in docs {
         let ctx = minijinja::Value::from(minijinja::value::Serde(&doc.context));
         for (file, template) in doc.files() {
-            let error = |e: minijinja::Error| RenderError {
-                template: e.name().unwrap_or(template).to_owned() + &templates::line_of(&e),
-                file: file.clone(),
-                message: render_error_message(&e),
+            let error = |e: minijinja::Error| {
+                let (place, cause) = trace::locate(env, template, &e);
+                RenderError {
+                    template: place,
+                    file: file.clone(),
+                    message: render_error_message(cause),
+                }
             };
             let t = env.get_template(template).map_err(error)?;
             let mut output = CappedOutput {

@@ -105,6 +105,9 @@ pub fn read_overrides(dir: &Path) -> anyhow::Result<Overrides> {
 pub fn environment(overrides: &Overrides) -> anyhow::Result<Environment<'static>> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // Errors then name the expression that was undefined (`c.adress`), not just "undefined
+    // value"; the extra work happens only when a template fails.
+    env.set_debug(true);
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".html") {
             AutoEscape::Html

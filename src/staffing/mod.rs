@@ -5,8 +5,8 @@
 //! after the day the plan is checked, in the channel's time zone. Written channels (email,
 //! web forms, social, letters) are not queues answered in seconds and are left out. Chat
 //! agents handle several conversations at once (`concurrency`); the model treats an agent as
-//! that many servers of the queue, which is optimistic when conversations are not truly
-//! independent, and says so in the documentation.
+//! that many servers of the queue, each conversation taking the full handle time. That is
+//! optimistic when conversations are not truly independent, and the documentation says so.
 
 pub mod erlang;
 
@@ -70,6 +70,18 @@ pub fn week_start(today: NaiveDate) -> NaiveDate {
     } else {
         today + Days::new(u64::from(7 - back))
     }
+}
+
+/// The agents that provide `servers` servers when each handles `concurrency` conversations
+/// at once.
+///
+/// Concurrency enters the model exactly once: an agent is `concurrency` servers of one
+/// queue whose traffic is the forecast volume at the full handle time. (Dividing the handle
+/// time as well would count it a second time: the traffic in Erlangs would shrink by the
+/// concurrency, and so would the servers each agent brings.) The service level rises with
+/// every server, so the fewest agents are the servers needed, rounded up to whole agents.
+pub fn agents_for_servers(servers: u32, concurrency: u32) -> u32 {
+    servers.div_ceil(concurrency.max(1))
 }
 
 /// Why a forecast cannot be computed (it is then left out; the loader or other rules
@@ -178,12 +190,11 @@ pub fn compute(
                 .filter(|(set, _)| set.contains(middle))
                 .map(|(_, a)| a)
                 .sum();
-            // An agent handling `concurrency` conversations is that many servers.
-            let queue = Queue::new(volume, handle / f64::from(concurrency));
+            let queue = Queue::new(volume, handle);
             let required = *required_for
                 .entry(volume.to_bits())
                 .or_insert_with(|| queue.required(share, within, max_occupancy));
-            let agents_required = required.agents.div_ceil(concurrency);
+            let agents_required = agents_for_servers(required.agents, concurrency);
             let available = erlang::available(on_duty, shrinkage);
             let servers = available.saturating_mul(concurrency);
             let predicted = *predicted_for
@@ -294,4 +305,65 @@ fn shifts(
         .filter(|(_, a)| *a > 0)
         .fold(IntervalSet::new(), |acc, (s, _)| acc.union(s));
     (union, sets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coverage::{DateWindow, Timeline};
+    use crate::load::{Format, load_text};
+    use crate::model::FileId;
+    use crate::source::SourceFile;
+
+    /// A chat of 40 conversations an hour taking 9 minutes each (6 Erlangs), to be answered
+    /// 80 % within 60 seconds, worked by agents who handle `concurrency` at once.
+    fn chat(concurrency: u32) -> String {
+        format!(
+            r#"version: 1
+plan: {{ name: Chat, timezone: Europe/Berlin }}
+teams:
+  - {{ id: desk, hours: {{ mon-fri: 08:00-18:00 }}, agents: 12 }}
+channels:
+  - {{ id: chat, kind: chat, team: desk }}
+staffing:
+  - channel: chat
+    handle-time: 9m
+    target: 80% in 60s
+    concurrency: {concurrency}
+    volume:
+      - {{ hours: {{ mon-fri: 08:00-18:00 }}, per-hour: 40 }}
+"#
+        )
+    }
+
+    fn first_slot(text: &str) -> Slot {
+        let loaded = load_text(
+            SourceFile::new(std::path::Path::new("plan.yaml"), text.to_owned()),
+            FileId(0),
+            Format::Yaml,
+        );
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        let plan = loaded.plan.expect("the plan loads");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
+        let timeline = Timeline::new(&plan, DateWindow::horizon(&plan, today));
+        let all = compute(&plan, &timeline, today, 60);
+        all[0].slots[0].clone()
+    }
+
+    #[test]
+    fn concurrency_multiplies_the_servers_of_one_queue_once() {
+        // 6 Erlangs need 9 servers for 80 % in 60 s at a 9-minute handle time; an agent
+        // with `c` conversations at once is `c` of them.
+        assert_eq!(erlang::Queue::new(40.0, 540.0).required(0.8, 60.0, 1.0).agents, 9);
+        for (concurrency, agents) in [(1, 9), (2, 5), (3, 3), (4, 3)] {
+            let slot = first_slot(&chat(concurrency));
+            assert_eq!(slot.agents_required, agents, "concurrency {concurrency}");
+            assert_eq!(slot.team_required, agents, "concurrency {concurrency}");
+            assert_eq!(agents_for_servers(9, concurrency), agents);
+        }
+        // The prediction for the agents on duty uses the same servers: 12 agents with two
+        // conversations each are 24 servers for 6 Erlangs.
+        let slot = first_slot(&chat(2));
+        assert!((slot.occupancy - 6.0 / 24.0).abs() < 1e-9, "{}", slot.occupancy);
+    }
 }

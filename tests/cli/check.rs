@@ -207,6 +207,7 @@ fn json_output_has_every_field_of_the_contract() {
         "end_line",
         "end_column",
         "path",
+        "path_text",
         "help",
         "related",
         "data",
@@ -218,6 +219,7 @@ fn json_output_has_every_field_of_the_contract() {
     assert_eq!(d["code"], "R001");
     assert_eq!(d["severity"], "error");
     assert_eq!(d["path"], serde_json::json!(["channels", 1, "team"]));
+    assert_eq!(d["path_text"], "channels[phone].team");
     assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(26), Some(16)));
     assert_eq!(d["data"]["id"], "tier3");
     insta::assert_json_snapshot!("broken_yaml_json", doc);
@@ -350,6 +352,48 @@ fn directories_and_several_files_are_checked_together() {
 }
 
 #[test]
+fn a_folder_with_plan_yaml_and_plan_toml_checks_both_and_says_so() {
+    let run = || {
+        Run::new()
+            .file("plan.yaml", MINIMAL)
+            .file("plan.toml", BROKEN_TOML)
+            .file("plans/other.yaml", MINIMAL)
+    };
+    let out = run().args(["check", "--today", "2026-11-22"]).expect(1);
+    assert!(
+        out.stderr.contains("plan.yaml and plan.toml") && out.stderr.contains("checking all of them"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains("plan.toml:"),
+        "the TOML plan's findings: {}",
+        out.stdout
+    );
+    assert!(out.stdout.trim_end().ends_with(" in 2 plans"), "{}", out.stdout);
+    let out = run()
+        .args(["check", "--today", "2026-11-22", "--format", "json"])
+        .expect(1);
+    let files: Vec<String> = json(&out)["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["file"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(files, ["plan.yaml", "plan.toml"]);
+    // Naming one checks only that one, without a note.
+    let out = run().args(["check", "--today", "2026-11-22", "plan.yaml"]).expect(0);
+    assert_eq!(out.stderr, "");
+    assert!(out.stdout.ends_with(" in 1 plan\n"), "{}", out.stdout);
+    // A single plan.yaml is checked as before, without a note.
+    let out = Run::new()
+        .file("plan.yaml", MINIMAL)
+        .args(["check", "--today", "2026-11-22"])
+        .expect(0);
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
 fn quiet_prints_findings_without_summary() {
     let out = check(&[("plan.yaml", MINIMAL)], &["-q"], 0);
     assert_eq!(out.stdout, "");
@@ -447,6 +491,102 @@ fn suppressions_silence_one_rule_at_one_place_with_a_reason() {
         "{rules:?}"
     );
     assert!(rules.contains(&"expired-suppression"), "{rules:?}");
+}
+
+/// A plan whose findings sit at places of every kind: a list entry by index, entities by
+/// id, and keys that are not plain words (a day list, a date range).
+const PATHS: &str = r#"version: 1
+plan:
+  name: Paths plan
+  owner: anna
+  timezone: Europe/Berlin
+  holidays: DE-BE
+  currency: EUR
+  languages: [de, en, de]
+  review: { last: 2026-09-01, every: 6 months }
+contacts:
+  - id: anna
+    name: Anna Weber
+    phone: "+49 30 5550 1990"
+training:
+  - { id: basics, topics: [complaints, de-escalation], for: [first-line], every: 12 months, last: 2026-03-01 }
+feedback:
+  - { id: csat-survey, kind: survey, via: phone, when: after-resolution }
+metrics:
+  - { id: csat, target: ">= 90%", source: csat-survey }
+self-help:
+  faq:
+    - { question: Wann sind Sie erreichbar?, answer: Montag bis Freitag von 8 bis 18 Uhr. }
+escalation:
+  - { id: standard, channels: [phone, email], steps: [{ team: first-line }, { contact: anna, after: 2h }] }
+teams:
+  - id: first-line
+    lead: anna
+    hours:
+      fri: 09:00-10:00
+      "mon,wed,fri": 08:00-18:00
+      dates: { 2026-12-25: 10:00-12:00, 2026-12-24..2026-12-26: closed }
+    agents: 4
+channels:
+  - id: phone
+    kind: phone
+    team: first-line
+  - id: email
+    kind: email
+    team: first-line
+"#;
+
+/// (rule, path_text) of every finding of a plan.
+fn paths_of(text: &str) -> Vec<(String, String)> {
+    let out = check(&[("plan.yaml", text)], &["--format", "json", "--fail-on", "never"], 0);
+    json(&out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["path_text"]
+                    .as_str()
+                    .expect("every finding has a path_text")
+                    .to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_path_text_of_a_finding_suppresses_exactly_that_finding() {
+    let duplicate = PATHS.replace("  - id: email\n    kind: email", "  - id: phone\n    kind: email");
+    for plan in [PATHS.to_owned(), duplicate] {
+        let all = paths_of(&plan);
+        assert!(all.len() >= 5, "{all:?}");
+        for (i, (rule, path)) in all.iter().enumerate() {
+            // Quoted as JSON, which YAML reads as a double-quoted string.
+            let ignored = format!(
+                "{plan}checks:\n  ignore:\n    - rule: {rule}\n      path: {}\n      reason: Accepted for this test.\n",
+                serde_json::to_string(path).unwrap()
+            );
+            let mut expected = all.clone();
+            expected.remove(i);
+            assert_eq!(paths_of(&ignored), expected, "ignoring {rule} at {path}");
+        }
+    }
+    // What the paths look like: entities by id, a repeated id by index, other keys quoted.
+    let texts: Vec<String> = paths_of(PATHS).into_iter().map(|(_, p)| p).collect();
+    for expected in [
+        "plan.languages[2]",
+        r#"teams[first-line].hours["mon,wed,fri"]"#,
+        r#"teams[first-line].hours.dates["2026-12-24..2026-12-26"]"#,
+        "channels[phone].id",
+        "channels[email].id",
+    ] {
+        assert!(texts.iter().any(|t| t == expected), "{expected} not in {texts:?}");
+    }
+    let duplicate = PATHS.replace("  - id: email\n    kind: email", "  - id: phone\n    kind: email");
+    let texts: Vec<String> = paths_of(&duplicate).into_iter().map(|(_, p)| p).collect();
+    assert!(texts.iter().any(|t| t == "channels[1].id"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.starts_with("channels[phone]")), "{texts:?}");
 }
 
 #[test]

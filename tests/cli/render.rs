@@ -294,6 +294,128 @@ fn a_broken_override_fails_with_its_name_and_line_and_keeps_the_previous_output(
 }
 
 #[test]
+fn an_error_in_a_macro_names_the_calling_line_the_macro_and_the_field() {
+    // The built-in macros plus one that reads a field channels do not have.
+    let builtin = std::fs::read_to_string(root().join("templates/_macros.md")).unwrap();
+    let macros =
+        format!("{builtin}\n{{%- macro card(c) -%}}\n{{{{ c.name }}}}\n{{{{ c.no_such_field }}}}\n{{%- endmacro %}}\n");
+    let bad_line = macros.lines().position(|l| l.contains("no_such_field")).unwrap() + 1;
+    let faq = "{%- import \"_macros.md\" as m -%}\n# FAQ\n\n{% for c in channels %}\n{{ m.card(c) }}\n{% endfor %}\n";
+    let out = Run::new()
+        .file("plan.yaml", HOSTILE)
+        .file("mine/_macros.md", &macros)
+        .file("mine/faq.md", faq)
+        .args([
+            "render",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--out",
+            "site",
+            "--templates",
+            "mine",
+        ])
+        .expect(2);
+    let err = out.stderr;
+    for part in [
+        "faq.md, line 5".to_owned(),
+        format!("in macro `card` of _macros.md, line {bad_line}"),
+        "`c.no_such_field` is undefined".to_owned(),
+    ] {
+        assert!(err.contains(&part), "`{part}` missing from: {err}");
+    }
+    // A bad field passed to a macro names where it came from, too.
+    let faq = faq.replace("m.card(c)", "m.md(c.no_such_field)");
+    let out = Run::new()
+        .file("plan.yaml", HOSTILE)
+        .file("mine/faq.md", &faq)
+        .args([
+            "render",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--out",
+            "site",
+            "--templates",
+            "mine",
+        ])
+        .expect(2);
+    assert!(
+        out.stderr.contains("faq.md, line 5, in macro `md` of _macros.md")
+            && out.stderr.contains("`c.no_such_field` is undefined (from faq.md:5)"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_contact_without_hours_is_shown_as_reachable_at_any_time() {
+    let plan = r#"version: 1
+plan:
+  name: Hours plan
+  owner: anna
+  timezone: Europe/Berlin
+  holidays: DE-BE
+  languages: [en, de, lv, pt, th]
+contacts:
+  - { id: anna, name: Anna Weber, phone: "+49 30 5550 1990" }
+  - { id: ben, name: Ben Kurz, phone: "+49 30 5550 1991", hours: { mon-fri: 09:00-17:00 } }
+teams:
+  - { id: desk, lead: anna, hours: { mon-fri: 08:00-18:00 }, agents: 4 }
+channels:
+  - { id: phone, kind: phone, team: desk, response: 2m }
+escalation:
+  - { id: standard, channels: [phone], steps: [{ team: desk }, { contact: anna, after: 2h }, { contact: ben, after: 4h }] }
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), plan).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+        .current_dir(dir.path())
+        .args([
+            "render",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--out",
+            "site",
+            "--allow-errors",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let files = read_dir(&dir.path().join("site"));
+    for (lang, any_time, not_stated) in [
+        ("en", "at any time", ["no hours stated", "not stated"]),
+        ("de", "jederzeit", ["keine Zeiten angegeben", "nicht angegeben"]),
+        ("lv", "jebkurā laikā", ["laiks nav norādīts", "nav norādīts"]),
+        ("pt", "a qualquer hora", ["horário não informado", "não informado"]),
+        ("th", "ตลอดเวลา", ["ไม่ได้ระบุเวลา", "ไม่ได้ระบุ"]),
+    ] {
+        let md = String::from_utf8_lossy(&files[&format!("handbook.{lang}.md")]).into_owned();
+        // Anna's row in the escalation table and in the contact list; Ben keeps his hours.
+        let rows: Vec<&str> = md.lines().filter(|l| l.contains("**Anna Weber**")).collect();
+        assert_eq!(rows.len(), 2, "{lang}: {rows:?}");
+        for row in &rows {
+            assert!(row.ends_with(&format!("| {any_time} |")), "{lang}: {row}");
+        }
+        assert!(
+            md.lines()
+                .filter(|l| l.contains("**Ben Kurz**"))
+                .all(|l| l.contains("09:00–17:00")),
+            "{lang}"
+        );
+        let html = String::from_utf8_lossy(&files[&format!("handbook.{lang}.html")]).into_owned();
+        let cells = html.matches(&format!("{any_time}</span></td>")).count();
+        assert_eq!(cells, 2, "{lang}: Anna's two hours cells");
+        for text in [md.as_str(), html.as_str()] {
+            for phrase in not_stated {
+                assert!(!text.contains(phrase), "{lang}: `{phrase}` is still shown");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_plan_with_errors_is_not_published() {
     let broken = HOSTILE.replace("team: desk, response: 2m", "team: dsk, response: 2m");
     let out = Run::new()
@@ -306,6 +428,23 @@ fn a_plan_with_errors_is_not_published() {
         out.stdout
     );
     assert!(out.stdout.contains("--allow-errors"));
+    // The findings and their counts are those of `plan check`, warnings included.
+    let check = Run::new()
+        .file("plan.yaml", &broken)
+        .args(["check", "plan.yaml", "--today", "2026-11-22"])
+        .expect(1);
+    let summary = check.stdout.lines().last().unwrap().to_owned();
+    assert!(
+        summary.starts_with("1 error, ") && !summary.contains(" 0 warnings"),
+        "the plan draws warnings too: {summary}"
+    );
+    assert!(
+        out.stdout.starts_with(&check.stdout),
+        "render prints what check prints:\n{}\ncheck:\n{}",
+        out.stdout,
+        check.stdout
+    );
+    assert_eq!(out.stdout.lines().filter(|l| *l == summary).count(), 1);
     Run::new()
         .file("plan.yaml", &broken)
         .args([

@@ -94,6 +94,68 @@ fn staffing_in_the_terminal_and_its_errors() {
     assert!(out.stderr.contains("known: phone"), "{}", out.stderr);
 }
 
+/// Text without its ANSI colour codes (`ESC [ … m`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_table_stays_aligned_whatever_the_colour_setting() {
+    let run = |color: &str| {
+        Run::new()
+            .file("plan.yaml", fixture("understaffed.yaml"))
+            .args(["staffing", "plan.yaml", "--today", "2026-11-22", "--color", color])
+            .expect(0)
+            .stdout
+    };
+    // The runs have `NO_COLOR` set: `--color always` overrides it.
+    let (always, never) = (run("always"), run("never"));
+    assert!(!never.contains('\u{1b}'), "{never}");
+    let short_row = always
+        .lines()
+        .find(|l| l.contains("Mon 08:00–12:00"))
+        .expect("the morning row");
+    assert!(
+        short_row.contains('\u{1b}'),
+        "the short interval is coloured: {short_row:?}"
+    );
+    assert_eq!(strip_ansi(&always), never, "colour changes nothing but the colour");
+    for text in [strip_ansi(&always), never] {
+        let widths: Vec<usize> = text
+            .lines()
+            .filter(|l| l.starts_with(['┌', '│', '╞', '└']))
+            .map(|l| l.chars().count())
+            .collect();
+        assert!(widths.len() > 4, "{text}");
+        assert!(widths.iter().all(|w| *w == widths[0]), "{widths:?}\n{text}");
+        // The columns line up: each separator at the same place on every line.
+        let columns = |l: &str| -> Vec<usize> {
+            l.chars()
+                .enumerate()
+                .filter(|(_, c)| matches!(c, '┆' | '┬' | '╪' | '┴'))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with(['┌', '│', '╞', '└'])).collect();
+        for line in &lines {
+            assert_eq!(columns(line), columns(lines[0]), "{line}\n{text}");
+        }
+    }
+}
+
 #[test]
 fn the_largest_centre_a_plan_allows_is_checked_at_once() {
     // The bounds' maximum: 100 000 contacts an hour at 8 hours each is 800 000 Erlangs, on
@@ -138,4 +200,97 @@ fn the_largest_centre_a_plan_allows_is_checked_at_once() {
         intervals[0]
     );
     assert_eq!(intervals[0]["agents_on_duty"], 100_000);
+}
+
+/// A chat of 40 conversations an hour taking 9 minutes (6 Erlangs), to be answered 80 %
+/// within 60 seconds, on a team of `agents` who handle `concurrency` conversations at once.
+fn chat_plan(concurrency: u32, agents: u32) -> String {
+    format!(
+        r#"version: 1
+plan: {{ name: Chat, owner: anna, timezone: Europe/Berlin, languages: [en] }}
+contacts:
+  - {{ id: anna, name: Anna Weber, phone: "+49 30 5550 1990" }}
+teams:
+  - {{ id: desk, lead: anna, hours: {{ mon-fri: 08:00-18:00 }}, agents: {agents} }}
+channels:
+  - {{ id: chat, kind: chat, team: desk, response: 1m }}
+staffing:
+  - channel: chat
+    handle-time: 9m
+    target: 80% in 60s
+    concurrency: {concurrency}
+    volume:
+      - {{ hours: {{ mon-fri: 08:00-18:00 }}, per-hour: 40 }}
+"#
+    )
+}
+
+#[test]
+fn chat_concurrency_counts_once() {
+    // 6 Erlangs need 9 servers; an agent with c conversations at once is c of them.
+    for (concurrency, required) in [(1, 9), (2, 5), (3, 3), (4, 3)] {
+        let out = Run::new()
+            .file("plan.yaml", chat_plan(concurrency, 12))
+            .args([
+                "staffing",
+                "plan.yaml",
+                "--today",
+                "2026-11-22",
+                "--format",
+                "json",
+                "--interval",
+                "60",
+            ])
+            .expect(0);
+        let first = &json(&out)["channels"][0]["intervals"][0];
+        assert_eq!(first["agents_required"], required, "concurrency {concurrency}: {first}");
+        assert_eq!(first["agents_scheduled"], required, "no shrinkage: {first}");
+    }
+    let out = Run::new()
+        .file("plan.yaml", chat_plan(2, 12))
+        .args(["staffing", "plan.yaml", "--today", "2026-11-22"])
+        .expect(0);
+    assert!(out.stdout.contains(", 2 conversations per agent,"), "{}", out.stdout);
+    // `understaffed` and the handbook's table use the same figure: 4 agents with two
+    // conversations each are short of 5.
+    let out = Run::new()
+        .file("plan.yaml", chat_plan(2, 4))
+        .args(["check", "plan.yaml", "--today", "2026-11-22", "--format", "json"])
+        .expect(1);
+    let doc = json(&out);
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "understaffed")
+        .unwrap_or_else(|| panic!("understaffed fires: {doc:#}"));
+    assert!(d["message"].as_str().unwrap().contains("need 5 agents"), "{d}");
+    assert_eq!(d["data"]["worst"]["agents_required"], 5, "{d}");
+    let out = Run::new()
+        .file("plan.yaml", chat_plan(2, 5))
+        .args(["check", "plan.yaml", "--today", "2026-11-22", "--format", "json"])
+        .expect(0);
+    assert!(
+        json(&out)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["rule"] != "understaffed" && d["rule"] != "overstaffed"),
+        "{}",
+        out.stdout
+    );
+    let out = Run::new()
+        .file("plan.yaml", chat_plan(2, 4))
+        .args([
+            "render",
+            "plan.yaml",
+            "--today",
+            "2026-11-22",
+            "--dump-context",
+            "--allow-errors",
+        ])
+        .expect(0);
+    let table = &json(&out)["handbook.en"]["staffing"][0];
+    assert_eq!(table["rows"][0]["required"], 5, "{table}");
+    assert_eq!(table["rows"][0]["short"], true, "{table}");
 }

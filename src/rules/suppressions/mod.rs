@@ -13,23 +13,6 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{PathSelector, Plan, PlanPath, Segment, Suppression};
 use chrono::NaiveDate;
 
-/// The id of the entity at `index` of a top-level section, for `channels[email]`.
-fn id_at<'p>(plan: &'p Plan, section: &str, index: usize) -> Option<&'p str> {
-    let id = match section {
-        "contacts" => &plan.contacts.get(index)?.id,
-        "teams" => &plan.teams.get(index)?.id,
-        "channels" => &plan.channels.get(index)?.id,
-        "profiles" => &plan.profiles.get(index)?.id,
-        "escalation" => &plan.escalation.get(index)?.id,
-        "complaints" => &plan.complaints.get(index)?.id,
-        "training" => &plan.training.get(index)?.id,
-        "feedback" => &plan.feedback.get(index)?.id,
-        "metrics" => &plan.metrics.get(index)?.id,
-        _ => return None,
-    };
-    Some(id.value.as_str())
-}
-
 /// Whether a finding's path lies at or under a suppression's path.
 fn covers(plan: &Plan, selector: &[PathSelector], path: &PlanPath) -> bool {
     if selector.len() > path.0.len() {
@@ -43,7 +26,7 @@ fn covers(plan: &Plan, selector: &[PathSelector], path: &PlanPath) -> bool {
                 k == h
             }
             (PathSelector::Index(i), Segment::Index(h)) => i == h,
-            (PathSelector::Id(id), Segment::Index(h)) => id_at(plan, section, *h) == Some(id.as_str()),
+            (PathSelector::Id(id), Segment::Index(h)) => plan.id_at(section, *h) == Some(id.as_str()),
             _ => false,
         };
         if !ok {
@@ -94,20 +77,7 @@ pub fn apply(plan: &Plan, today: NaiveDate, diagnostics: Vec<Diagnostic>) -> Vec
 
 /// A suppression's path as written: `channels[email].response`.
 fn path_text(s: &Suppression) -> Option<String> {
-    let p = s.path.as_ref()?;
-    let mut text = String::new();
-    for seg in &p.value {
-        match seg {
-            PathSelector::Key(k) if text.is_empty() => text.push_str(k),
-            PathSelector::Key(k) => {
-                text.push('.');
-                text.push_str(k);
-            }
-            PathSelector::Index(i) => text.push_str(&format!("[{i}]")),
-            PathSelector::Id(id) => text.push_str(&format!("[{id}]")),
-        }
-    }
-    Some(text)
+    s.path.as_ref().map(|p| crate::model::path_selector_text(&p.value))
 }
 
 /// A suppression's place, for messages: "`holiday-mismatch` at `channels[phone]`".

@@ -29,8 +29,8 @@ rule! {
     ///
     /// ## What to do instead
     ///
-    /// Remove the entry, or correct its `rule` or `path` (`plan check --format json` shows the
-    /// `path` of every finding).
+    /// Remove the entry, or correct its `rule` or `path` (`plan check --format json` shows
+    /// every finding's path as a suppression writes it, in `path_text`).
     pub static UNUSED_SUPPRESSION = "S001", "unused-suppression", Suppressions, Warning,
         "a suppression in `checks.ignore` silences no finding";
 }
@@ -44,7 +44,7 @@ pub(super) fn finding(s: &Suppression) -> Diagnostic {
         format!("the suppression of {} silences no finding", describe(s, at.as_deref())),
     )
     .related(&s.reason.loc, "reason given")
-    .help("remove the entry, or correct its `rule` or `path` (`plan check --format json` shows each finding's path)")
+    .help("remove the entry, or correct its `rule` or `path` (`plan check --format json` shows each finding's path, as `path_text`)")
     .data("rule", s.rule.value.clone())
     .data("path", at)
 }
