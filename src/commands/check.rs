@@ -11,24 +11,18 @@ use std::io::Write;
 
 pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
     let cli_overrides = command_line_overrides(args)?;
-    let defaults = if args.paths.is_empty() {
-        default_plans()
-    } else {
-        Vec::new()
-    };
-    let files = if defaults.len() > 1 {
-        // Checking one of them silently would let a broken twin pass unnoticed.
-        if !global.quiet {
+    if args.paths.is_empty() && !global.quiet {
+        let defaults = load::default_plans();
+        if defaults.len() > 1 {
+            // Checking one of them silently would let a broken twin pass unnoticed.
             let names: Vec<String> = defaults.iter().map(|p| p.display().to_string()).collect();
             eprintln!(
                 "note: found {}; checking all of them (name one to check only it)",
                 names.join(" and ")
             );
         }
-        load::plan_files(&defaults)?
-    } else {
-        load::plan_files(&args.paths)?
-    };
+    }
+    let files = load::plan_files(&args.paths)?;
     let today = super::today(global);
 
     let mut sources = Vec::new();
@@ -105,20 +99,6 @@ pub(crate) fn findings(
     };
     diagnostic::name_paths(&mut found, plan);
     found
-}
-
-/// The plan files `plan check` looks for in the current directory when no path is given.
-const DEFAULT_PLANS: [&str; 3] = ["plan.yaml", "plan.yml", "plan.toml"];
-
-/// Which of [`DEFAULT_PLANS`] are here. With one, `plan check` checks it; with several
-/// (a plan kept in YAML and TOML side by side, or a conversion left behind), it checks all
-/// of them and says so, rather than silently picking one.
-fn default_plans() -> Vec<std::path::PathBuf> {
-    DEFAULT_PLANS
-        .iter()
-        .map(std::path::PathBuf::from)
-        .filter(|p| p.is_file())
-        .collect()
 }
 
 /// `--allow/--warn/--deny`, applied after the plan's own `checks:`; unknown rules are a

@@ -31,11 +31,23 @@ pub fn plan_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// The plan files looked for in the current directory when no path is given.
+pub const DEFAULT_PLANS: [&str; 3] = ["plan.yaml", "plan.yml", "plan.toml"];
+
+/// Which of [`DEFAULT_PLANS`] are here. With several (a plan kept in YAML and TOML side by
+/// side, or a conversion left behind) all of them are checked, never silently one.
+pub fn default_plans() -> Vec<PathBuf> {
+    DEFAULT_PLANS
+        .iter()
+        .map(PathBuf::from)
+        .filter(|p| p.is_file())
+        .collect()
+}
+
 fn default_files() -> anyhow::Result<Vec<PathBuf>> {
-    for name in ["plan.yaml", "plan.yml", "plan.toml"] {
-        if Path::new(name).is_file() {
-            return Ok(vec![PathBuf::from(name)]);
-        }
+    let here = default_plans();
+    if !here.is_empty() {
+        return Ok(here);
     }
     let dir = Path::new("plans");
     if dir.is_dir() {

@@ -16,7 +16,7 @@ mod toml;
 mod values;
 mod yaml;
 
-pub use discover::plan_files;
+pub use discover::{DEFAULT_PLANS, default_plans, plan_files};
 pub use node::{Key, Node, Value};
 
 use crate::diagnostic::Diagnostic;
