@@ -17,7 +17,7 @@ pub use handover::{Delay, Missed, missed_handovers};
 pub use response::{Wait, late_arrivals, late_arrivals_json, worst_wait};
 
 use crate::model::values::{Duration, LanguageTag};
-use crate::model::{Channel, HolidaySpec, Plan, Profile, Schedule};
+use crate::model::{Channel, HolidaySpec, Plan, Profile, Schedule, Team};
 use crate::time::holidays::{self, Holiday, HolidaySet};
 use crate::time::interval::{Instant, Interval, IntervalSet};
 use crate::time::schedule::{self, HolidayDefault};
@@ -30,6 +30,18 @@ pub const DEFAULT_HORIZON_DAYS: u64 = 90;
 /// Days evaluated beyond the window, so that a wait that begins inside the window can be
 /// followed to its end (a message left on 23 December is answered in January).
 const LOOKAHEAD_DAYS: u64 = 21;
+
+/// Days searched for the next time a written channel is worked, past the evaluated stretch
+/// and past the last `dates:` entry of its hours and its team's shifts. Beyond its last
+/// dated entry a schedule repeats every week except on public holidays, and every weekday
+/// and every holiday of a calendar recurs within 400 days (movable feasts move by up to five
+/// weeks from one year to the next): a channel not worked in that stretch is never worked
+/// again.
+pub const NEXT_WORK_SEARCH_DAYS: i64 = 400;
+
+/// The furthest the search for the next worked time goes past the evaluated stretch, so
+/// that a `dates:` entry in a distant year cannot make a run evaluate centuries day by day.
+const NEXT_WORK_SEARCH_LIMIT_DAYS: i64 = 10 * 366;
 
 /// The days a timeline covers: local dates `from` (inclusive) to `to` (exclusive), each owner
 /// in its own zone.
@@ -91,12 +103,113 @@ pub struct Owner {
     pub holidays: HolidaySet,
 }
 
+/// Which of an owner's public holidays an evaluation observes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Observed {
+    /// Every one: the days as they are.
+    All,
+    /// Every one but the holiday on this date: the date as an ordinary day.
+    AllBut(NaiveDate),
+    /// None: an ordinary week.
+    None,
+}
+
 impl Owner {
     /// Evaluate a schedule for this owner.
     pub fn evaluate(&self, schedule: &Schedule, default: HolidayDefault, window: Interval) -> IntervalSet {
-        let holidays = &self.holidays;
-        schedule::evaluate(schedule, self.tz, &|d| holidays.is_holiday(d), default, window)
+        self.evaluate_observing(schedule, default, window, Observed::All)
     }
+
+    /// Evaluate a schedule for this owner, observing only some of its public holidays.
+    pub fn evaluate_observing(
+        &self,
+        schedule: &Schedule,
+        default: HolidayDefault,
+        window: Interval,
+        observed: Observed,
+    ) -> IntervalSet {
+        let holidays = &self.holidays;
+        let is_holiday = |d: NaiveDate| match observed {
+            Observed::All => holidays.is_holiday(d),
+            Observed::AllBut(ordinary) => d != ordinary && holidays.is_holiday(d),
+            Observed::None => false,
+        };
+        schedule::evaluate(schedule, self.tz, &is_holiday, default, window)
+    }
+}
+
+/// When a team has at least one agent on shift within `span`.
+fn team_on_shift(team: &Team, owner: &Owner, span: Interval, observed: Observed) -> IntervalSet {
+    team.shifts
+        .iter()
+        .filter(|s| s.agents.value > 0)
+        .fold(IntervalSet::new(), |acc, s| {
+            acc.union(&owner.evaluate_observing(&s.hours.value, HolidayDefault::Closed, span, observed))
+        })
+}
+
+/// When a channel is open with its team on shift within `span`: its own hours (else its
+/// team's time on shift), while the team has somebody on shift.
+fn channel_staffed(
+    channel: &Channel,
+    owner: &Owner,
+    team: Option<(&Team, &Owner)>,
+    span: Interval,
+    observed: Observed,
+) -> IntervalSet {
+    let on_shift = team.map(|(t, o)| team_on_shift(t, o, span, observed));
+    match (&channel.hours, on_shift) {
+        (Some(hours), Some(on_shift)) => owner
+            .evaluate_observing(&hours.value, HolidayDefault::Closed, span, observed)
+            .intersection(&on_shift),
+        (Some(hours), None) => owner.evaluate_observing(&hours.value, HolidayDefault::Closed, span, observed),
+        (None, Some(on_shift)) => on_shift,
+        (None, None) => IntervalSet::new(),
+    }
+}
+
+/// The last date a schedule's `dates:` entries name.
+fn last_dated(schedule: &Schedule) -> Option<NaiveDate> {
+    match schedule {
+        Schedule::Weekly { dates, .. } => dates.iter().map(|d| d.dates.value.last).max(),
+        Schedule::Always => None,
+    }
+}
+
+/// The first interval in which a written channel is worked at or after `from`, searched as
+/// far as [`NEXT_WORK_SEARCH_DAYS`] says; `None` when it is never worked again.
+fn next_worked(channel: &Channel, owner: &Owner, team: Option<(&Team, &Owner)>, from: Instant) -> Option<Interval> {
+    const DAY: i64 = 86_400;
+    let dated = channel
+        .hours
+        .iter()
+        .map(|h| &h.value)
+        .chain(
+            team.into_iter()
+                .flat_map(|(t, _)| t.shifts.iter().map(|s| &s.hours.value)),
+        )
+        .filter_map(last_dated)
+        .max();
+    let after_dated = dated
+        .and_then(|d| d.checked_add_days(Days::new(2)))
+        .map_or(from, |d| schedule::local_start(owner.tz, d, 0).max(from));
+    let until = (after_dated + NEXT_WORK_SEARCH_DAYS * DAY).min(from + NEXT_WORK_SEARCH_LIMIT_DAYS * DAY);
+    // Most channels are worked again within days: look a fortnight ahead first, then in
+    // growing steps.
+    let (mut start, mut step) = (from, 14 * DAY);
+    while start < until {
+        let end = (start + step).min(until);
+        let span = Interval { start, end };
+        if let Some(&first) = channel_staffed(channel, owner, team, span, Observed::All)
+            .intervals()
+            .first()
+        {
+            return Some(first);
+        }
+        start = end;
+        step *= 4;
+    }
+    None
 }
 
 /// A team's time on shift.
@@ -120,7 +233,11 @@ pub struct ChannelTimes {
     /// team's hours. Empty when neither is known.
     pub open: IntervalSet,
     /// Open while the team has somebody on shift; equal to `open` when the channel has no
-    /// team to check against.
+    /// team to check against. For a written channel it also holds the first time it is
+    /// worked after the evaluated stretch, however far ahead (see
+    /// [`NEXT_WORK_SEARCH_DAYS`]), so that every wait that begins in the window has its
+    /// true end; a written channel whose set ends inside the evaluated stretch is never
+    /// worked after it.
     pub staffed: IntervalSet,
     /// Whether `open` comes from anything at all (its own hours or a team's shifts).
     pub hours_known: bool,
@@ -354,10 +471,18 @@ fn channel_times(
         (None, Some(t)) => (t.on_shift.clone(), true),
         (None, None) => (IntervalSet::new(), false),
     };
-    let staffed = match team_times {
+    let mut staffed = match team_times {
         Some(t) => open.intersection(&t.on_shift),
         None => open.clone(),
     };
+    if !live && hours_known {
+        // A message left near the end of the window may wait weeks or months; follow it to
+        // the time it is answered, however far ahead.
+        let team_ref = team.map(|i| (&plan.teams[i], &teams[i].owner));
+        if let Some(next) = next_worked(channel, &owner, team_ref, evaluated.end) {
+            staffed = staffed.union(&IntervalSet::from_interval(next));
+        }
+    }
     let languages = team
         .map(|i| plan.teams[i].languages.iter().map(|l| l.value.clone()).collect())
         .unwrap_or_default();

@@ -1,0 +1,159 @@
+//! Regression tests for coverage answers that used to be wrong, repeated or unhelpful
+//! (waits, public holidays, overnight ranges, intended gaps, messages), each built from a
+//! minimal plan.
+
+use crate::support::{Run, json};
+use serde_json::Value;
+
+/// A plan with one team (`desk`, its zone and calendar given) and the given channels and
+/// profiles (YAML fragments, each line indented for its list).
+fn plan(zone: &str, calendar: &str, team_hours: &str, channels: &str, profiles: &str) -> String {
+    format!(
+        r#"version: 1
+plan:
+  name: Coverage fixture
+  owner: anna
+  timezone: {zone}
+  holidays: {calendar}
+  languages: [en]
+  review: {{ last: 2026-09-01, every: 6 months }}
+contacts:
+  - id: anna
+    name: Anna Weber
+    phone: "+49 30 5550 1990"
+teams:
+  - id: desk
+    lead: anna
+    languages: [en]
+    hours: {team_hours}
+    agents: 4
+channels:
+{channels}profiles:
+{profiles}"#
+    )
+}
+
+/// `plan check` on a plan text, as JSON, with `today` pinned.
+fn check_json(text: &str, today: &str) -> Value {
+    let out = Run::new()
+        .file("plan.yaml", text)
+        .args([
+            "check",
+            "--today",
+            today,
+            "--fail-on",
+            "never",
+            "--format",
+            "json",
+            "plan.yaml",
+        ])
+        .expect(0);
+    json(&out)
+}
+
+/// The findings of one rule.
+fn of_rule<'a>(doc: &'a Value, rule: &str) -> Vec<&'a Value> {
+    doc["diagnostics"]
+        .as_array()
+        .expect("a list of findings")
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .collect()
+}
+
+/// `plan coverage --format json` from 2026-11-23 for `days` days.
+fn coverage(text: &str, days: &str) -> Value {
+    let out = Run::new()
+        .file("plan.yaml", text)
+        .args([
+            "coverage",
+            "plan.yaml",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-22",
+            "--from",
+            "2026-11-23",
+            "--days",
+            days,
+        ])
+        .expect(0);
+    json(&out)
+}
+
+/// An email channel worked only in the week of 23 November, then (when `later` is given)
+/// once more on that date.
+fn email_plan(later: Option<&str>) -> String {
+    let extra = later.map_or_else(String::new, |d| format!(", {d}: 10:00-12:00"));
+    let channels = format!(
+        "  - {{ id: email, kind: email, team: desk, hours: {{ dates: {{ 2026-11-23..2026-11-27: 08:00-18:00{extra} }} }}, response: 1 day }}\n"
+    );
+    plan(
+        "Europe/Berlin",
+        "DE",
+        "{ mon-fri: 08:00-18:00 }",
+        &channels,
+        "  - { id: home, languages: [en], channels: [email], expects: { live: false } }\n",
+    )
+}
+
+#[test]
+fn a_wait_that_never_ends_is_reported_so_whatever_the_window() {
+    let text = email_plan(None);
+    for days in ["7", "30", "90"] {
+        let worst = &coverage(&text, days)["channels"][0]["worst_response"];
+        assert_eq!(worst["arrival"], "2026-11-27T18:00:00+01:00", "--days {days}: {worst}");
+        assert!(worst["answered"].is_null(), "--days {days}: {worst}");
+        assert!(
+            worst["minutes"].is_null(),
+            "--days {days}: never answered has no minutes: {worst}"
+        );
+    }
+    // A window that ends before the last worked day has an ordinary worst wait.
+    let worst = &coverage(&text, "1")["channels"][0]["worst_response"];
+    assert_eq!(worst["minutes"], 14 * 60, "{worst}");
+    // The terminal says so too, instead of a cut-off.
+    let out = Run::new()
+        .file("plan.yaml", &text)
+        .args(["coverage", "plan.yaml", "--from", "2026-11-23", "--days", "30"])
+        .expect(0);
+    assert!(
+        out.stdout
+            .contains("a message sent Fri 2026-11-27 18:00 +01:00 is never answered"),
+        "{}",
+        out.stdout
+    );
+    // `plan check` agrees on the arrival and that it is never answered.
+    let doc = check_json(&text, "2026-11-22");
+    let promise = of_rule(&doc, "response-unachievable");
+    assert_eq!(promise.len(), 1, "{doc:#}");
+    assert_eq!(promise[0]["data"]["worst_arrival"], "2026-11-27T18:00:00+01:00");
+    assert!(promise[0]["data"]["worst_answered"].is_null(), "{:#}", promise[0]);
+    assert!(
+        promise[0]["data"]["worst_minutes"].as_i64().unwrap() > 366 * 24 * 60,
+        "a wait without end outlasts every promise: {:#}",
+        promise[0]
+    );
+}
+
+#[test]
+fn a_wait_is_followed_to_its_end_however_far_ahead() {
+    // Worked again on 1 June 2027, months after any window here ends.
+    let text = email_plan(Some("2027-06-01"));
+    let minutes = (chrono::NaiveDate::from_ymd_opt(2027, 6, 1).unwrap()
+        - chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+    .num_minutes()
+        + 10 * 60
+        - 18 * 60
+        - 60; // Berlin is an hour further from UTC in June than in November.
+    for days in ["7", "30"] {
+        let worst = &coverage(&text, days)["channels"][0]["worst_response"];
+        assert_eq!(worst["arrival"], "2026-11-27T18:00:00+01:00", "--days {days}: {worst}");
+        assert_eq!(worst["answered"], "2027-06-01T10:00:00+02:00", "--days {days}: {worst}");
+        assert_eq!(worst["minutes"], minutes, "--days {days}: {worst}");
+    }
+    let doc = check_json(&text, "2026-11-22");
+    let promise = of_rule(&doc, "response-unachievable");
+    assert_eq!(promise[0]["data"]["worst_answered"], "2027-06-01T10:00:00+02:00");
+    assert_eq!(promise[0]["data"]["worst_minutes"], minutes);
+}
