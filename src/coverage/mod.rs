@@ -299,6 +299,36 @@ pub struct ProfileTimes {
     pub reachable: IntervalSet,
     /// Gaps inside its expected hours, sorted by start.
     pub gaps: Vec<Gap>,
+    /// Times outside its expected hours when it can reach no channel at all (empty when a
+    /// written channel is offered), intended or not.
+    pub unreachable_outside: IntervalSet,
+}
+
+impl ProfileTimes {
+    /// Every time an intended gap can excuse: the gaps inside the expected hours, of every
+    /// kind, and the unreachable times outside them. The rules that honour intended gaps
+    /// report only what lies outside `intended`; `unused-intended-gap` reports an entry that
+    /// meets none of these times, so that removing it changes no finding.
+    pub fn excusable(&self) -> IntervalSet {
+        IntervalSet::from_intervals(self.gaps.iter().map(|g| g.interval)).union(&self.unreachable_outside)
+    }
+
+    /// The times outside the expected hours when the profile can reach nothing, less its
+    /// intended gaps: what `unreachable-hours` reports.
+    pub fn unreachable_unintended(&self) -> IntervalSet {
+        self.unreachable_outside.difference(&self.intended)
+    }
+
+    /// The times inside the expected hours when the profile does not get what it expects
+    /// (live help when it expects live help, else any channel), less its intended gaps:
+    /// what `uncovered-expected-hours` reports.
+    pub fn uncovered(&self) -> IntervalSet {
+        let mut set = unintended(&self.gaps, GapKind::Unreachable);
+        if self.wants_live {
+            set = set.union(&unintended(&self.gaps, GapKind::NoLive));
+        }
+        set
+    }
 }
 
 /// Every schedule of a plan, evaluated over the same days.
@@ -576,6 +606,7 @@ fn profile_times(
         }
     }
     gaps.sort_by_key(|g| (g.interval.start, g.kind));
+    let unreachable_outside = whole.difference(&reachable).difference(&expected);
 
     ProfileTimes {
         owner,
@@ -589,6 +620,7 @@ fn profile_times(
         written,
         reachable,
         gaps,
+        unreachable_outside,
     }
 }
 

@@ -157,3 +157,105 @@ fn a_wait_is_followed_to_its_end_however_far_ahead() {
     assert_eq!(promise[0]["data"]["worst_answered"], "2027-06-01T10:00:00+02:00");
     assert_eq!(promise[0]["data"]["worst_minutes"], minutes);
 }
+
+/// Add an `intended-gaps:` entry to the profile whose block starts with `- id: {id}`.
+fn with_intended_gap(text: &str, id: &str, entry: &str) -> String {
+    let start = text.find(&format!("- id: {id}\n")).expect("the profile");
+    // The profile's block ends where the next list entry starts, or with the file.
+    let end = text[start..].find("\n  - ").map_or(text.len(), |i| start + i + 1);
+    let mut out = text.to_owned();
+    out.insert_str(end, &format!("    intended-gaps:\n      - {entry}\n"));
+    out
+}
+
+#[test]
+fn an_intended_gap_that_excuses_unreachable_hours_is_in_use() {
+    // A walk-in desk only: outside its hours the profile reaches nothing.
+    let channels = "  - { id: shop, kind: in-person, team: desk, response: 2m }\n";
+    let profile = "  - id: walk-in\n    languages: [en]\n    channels: [shop]\n    expects: { hours: { mon-fri: 09:00-17:00 }, live: true, response: 1 day }\n";
+    let bare = plan("Europe/Berlin", "DE", "24/7", channels, profile);
+    let nights = plan(
+        "Europe/Berlin",
+        "DE",
+        "{ daily: 07:00-22:00, holidays: 07:00-22:00 }",
+        channels,
+        profile,
+    );
+    assert!(of_rule(&check_json(&bare, "2026-11-22"), "unreachable-hours").is_empty());
+    assert_eq!(
+        of_rule(&check_json(&nights, "2026-11-22"), "unreachable-hours").len(),
+        1
+    );
+    // The nights are a decision: the gap silences unreachable-hours and is in use.
+    let excused = with_intended_gap(
+        &nights,
+        "walk-in",
+        "{ hours: { daily: 22:00-07:00 }, reason: The shop is closed at night. }",
+    );
+    let doc = check_json(&excused, "2026-11-22");
+    assert!(of_rule(&doc, "unreachable-hours").is_empty(), "{doc:#}");
+    assert!(of_rule(&doc, "unused-intended-gap").is_empty(), "{doc:#}");
+}
+
+/// Rule and message of every finding but those of `unused-intended-gap`, sorted.
+fn other_findings(doc: &Value) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] != "unused-intended-gap")
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn removing_an_intended_gap_reported_unused_changes_no_finding() {
+    let channels = "  - { id: shop, kind: in-person, team: desk, response: 2m }\n";
+    let entries = [
+        "{ hours: { daily: 22:00-07:00 }, reason: Closed at night. }",
+        "{ hours: { sun: 12:00-14:00 }, reason: Sunday lunch. }",
+        "{ hours: { sat: 08:00-09:00 }, reason: Saturday mornings. }",
+        "{ hours: { mon: 10:00-11:00 }, reason: Monday meeting. }",
+    ];
+    let profile = "  - id: walk-in\n    languages: [en]\n    channels: [shop]\n    expects: { hours: { mon-sat: 08:00-18:00 }, live: true }\n";
+    let base = plan(
+        "Europe/Berlin",
+        "DE",
+        "{ mon-fri: 08:00-20:00, sat: 09:00-18:00, sun: 10:00-16:00 }",
+        channels,
+        profile,
+    );
+    let with = |skip: Option<usize>| {
+        let list: String = entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != skip)
+            .map(|(_, e)| format!("      - {e}\n"))
+            .collect();
+        base.clone() + "    intended-gaps:\n" + &list
+    };
+    let all = check_json(&with(None), "2026-11-22");
+    let unused: Vec<Value> = of_rule(&all, "unused-intended-gap")
+        .iter()
+        .map(|d| d["path"][3].clone())
+        .collect();
+    // Sunday lunch is inside the shop's hours and outside the expected ones: unused. The
+    // others excuse an unreachable night, a late Saturday opening, or nothing (Monday).
+    assert_eq!(unused, [serde_json::json!(1), serde_json::json!(3)], "{all:#}");
+    for (i, _) in entries.iter().enumerate() {
+        let without = check_json(&with(Some(i)), "2026-11-22");
+        let changed = other_findings(&without) != other_findings(&all);
+        let reported = unused.contains(&serde_json::json!(i));
+        assert_eq!(
+            changed, !reported,
+            "entry {i}: reported unused = {reported}, removing it changes findings = {changed}\n{without:#}"
+        );
+    }
+}

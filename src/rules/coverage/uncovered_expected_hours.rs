@@ -1,7 +1,6 @@
 //! `uncovered-expected-hours`: a profile expects help and cannot get what it expects.
 
 use super::{expects_loc, windows_finding};
-use crate::coverage::{GapKind, unintended};
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, rule};
 
@@ -41,15 +40,7 @@ rule! {
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (profile, times) in cx.plan.profiles.iter().zip(&cx.timeline.profiles) {
-        let kind = if times.wants_live {
-            GapKind::NoLive
-        } else {
-            GapKind::Unreachable
-        };
-        let mut set = unintended(&times.gaps, kind);
-        if times.wants_live {
-            set = set.union(&unintended(&times.gaps, GapKind::Unreachable));
-        }
+        let set = times.uncovered();
         if set.is_empty() {
             continue;
         }
