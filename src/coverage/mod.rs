@@ -12,7 +12,10 @@ pub mod grid;
 mod handover;
 mod response;
 
-pub use describe::{describe_weekly, describe_windows, format_instant, format_local, format_window, windows_json};
+pub use describe::{
+    describe_holidays, describe_weekly, describe_windows, format_instant, format_local, format_window, holidays_json,
+    windows_json,
+};
 pub use handover::{Delay, Missed, missed_handovers};
 pub use response::{Wait, late_arrivals, late_arrivals_json, worst_wait};
 
@@ -469,6 +472,68 @@ impl Timeline {
     /// The index of a team by id.
     pub fn team_index(plan: &Plan, id: &str) -> Option<usize> {
         plan.teams.iter().position(|t| t.id.value == id)
+    }
+
+    /// When channel `ci` of `plan` is open with its team on shift within `span`, observing
+    /// the given public holidays: for days as they would be without their holiday, or an
+    /// ordinary week.
+    pub fn channel_staffed(&self, plan: &Plan, ci: usize, span: Interval, observed: Observed) -> IntervalSet {
+        let times = &self.channels[ci];
+        let team = times.team.map(|t| (&plan.teams[t], &self.teams[t].owner));
+        channel_staffed(&plan.channels[ci], &times.owner, team, span, observed)
+    }
+
+    /// The public holidays (of the channel's calendar or its team's) on which channel `ci`
+    /// is staffed for less time than on an ordinary day, with the time it loses; the holidays
+    /// between the day before the window and the day after it, in date order.
+    pub fn channel_holiday_closures(&self, plan: &Plan, ci: usize) -> Vec<HolidayClosure> {
+        let times = &self.channels[ci];
+        let mut holidays: Vec<&Holiday> = self.nearby_holidays(&times.owner.holidays).collect();
+        if let Some(t) = times.team {
+            holidays.extend(self.nearby_holidays(&self.teams[t].owner.holidays));
+        }
+        holidays.sort_by_key(|h| h.date);
+        holidays.dedup_by_key(|h| h.date);
+        holidays
+            .into_iter()
+            .filter_map(|h| {
+                let span = around(times.owner.tz, h.date);
+                let ordinary = self.channel_staffed(plan, ci, span, Observed::AllBut(h.date));
+                let lost = ordinary.difference(&times.staffed.clip(span));
+                (!lost.is_empty()).then(|| HolidayClosure {
+                    holiday: h.clone(),
+                    lost,
+                })
+            })
+            .collect()
+    }
+
+    /// The holidays of a set from the day before the window to the day after it: every owner's
+    /// window lies within a day of the plan's.
+    fn nearby_holidays<'a>(&self, set: &'a HolidaySet) -> impl Iterator<Item = &'a Holiday> {
+        let from = self.days.from.pred_opt().unwrap_or(self.days.from);
+        let to = self.days.to.succ_opt().unwrap_or(self.days.to);
+        set.between(from, to)
+    }
+}
+
+/// A public holiday on which a channel or team works less than on an ordinary day.
+#[derive(Debug, Clone)]
+pub struct HolidayClosure {
+    pub holiday: Holiday,
+    /// The time worked on an ordinary day that is not worked on the holiday (including a
+    /// range past midnight into the next day).
+    pub lost: IntervalSet,
+}
+
+/// The holiday's date and the day after it in a zone, with a day's margin either side, so
+/// that an owner in another zone than the calendar's and ranges past midnight are covered.
+fn around(tz: Tz, date: NaiveDate) -> Interval {
+    let before = date.pred_opt().unwrap_or(date);
+    let after = date.checked_add_days(Days::new(3)).unwrap_or(date);
+    Interval {
+        start: schedule::local_start(tz, before, 0),
+        end: schedule::local_start(tz, after, 0).max(schedule::local_start(tz, before, 0)),
     }
 }
 

@@ -158,6 +158,73 @@ fn a_wait_is_followed_to_its_end_however_far_ahead() {
     assert_eq!(promise[0]["data"]["worst_minutes"], minutes);
 }
 
+/// A Lisbon desk (Portuguese holidays) serving customers in England.
+fn lisbon_plan(channels: &str, profiles: &str) -> String {
+    plan("Europe/Lisbon", "PT", "{ mon-fri: 08:00-18:00 }", channels, profiles)
+}
+
+const LISBON_CHANNELS: &str = "  - { id: phone, kind: phone, team: desk, response: 2m }\n  - { id: chat, kind: chat, team: desk, response: 2m }\n  - { id: email, kind: email, team: desk, response: 2 business days }\n";
+
+fn english_profile(id: &str, channels: &str) -> String {
+    format!(
+        "  - id: {id}\n    timezone: Europe/London\n    holidays: GB-ENG\n    languages: [en]\n    channels: [{channels}]\n    expects: {{ hours: {{ mon-fri: 09:00-17:00, holidays: closed }}, live: true }}\n"
+    )
+}
+
+#[test]
+fn holidays_are_found_when_the_weeks_around_them_are_not_ordinary() {
+    // 1 and 8 December fall on the same weekday; 8 December is a Portuguese holiday too,
+    // and the week before the 1st lies before the window.
+    let text = lisbon_plan(LISBON_CHANNELS, &english_profile("england", "phone, chat, email"));
+    let doc = check_json(&text, "2026-11-29");
+    let found = of_rule(&doc, "holiday-mismatch");
+    assert_eq!(found.len(), 1, "one finding for the profile: {doc:#}");
+    assert_eq!(
+        found[0]["data"]["dates"],
+        serde_json::json!(["2026-12-01", "2026-12-08"])
+    );
+    assert_eq!(found[0]["data"]["channels"], serde_json::json!(["phone", "chat"]));
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("`phone` and `chat` are not staffed on Tue 2026-12-01 (Restoration of Independence Day) and Tue 2026-12-08 (Immaculate Conception)"),
+        "{message}"
+    );
+    assert_eq!(found[0]["path"], serde_json::json!(["profiles", 0, "holidays"]));
+}
+
+#[test]
+fn holiday_mismatch_fires_once_per_profile_and_not_where_another_channel_covers() {
+    let profiles = english_profile("england", "phone, chat, email") + &english_profile("callers", "phone");
+    let text = lisbon_plan(LISBON_CHANNELS, &profiles);
+    let doc = check_json(&text, "2026-11-29");
+    let found = of_rule(&doc, "holiday-mismatch");
+    let profiles: Vec<&Value> = found.iter().map(|d| &d["data"]["profile"]).collect();
+    assert_eq!(profiles, ["england", "callers"], "{doc:#}");
+    // A London team that works through the Portuguese holidays covers the chat.
+    let covered = text
+        .replace(
+            "channels:\n",
+            "  - id: london\n    lead: anna\n    languages: [en]\n    timezone: Europe/London\n    holidays: GB-ENG\n    hours: { mon-fri: 09:00-17:00 }\n    agents: 2\nchannels:\n",
+        )
+        .replace(
+            "{ id: chat, kind: chat, team: desk,",
+            "{ id: chat, kind: chat, team: london,",
+        );
+    let doc = check_json(&covered, "2026-11-29");
+    let found = of_rule(&doc, "holiday-mismatch");
+    assert_eq!(found.len(), 1, "{doc:#}");
+    assert_eq!(
+        found[0]["data"]["profile"], "callers",
+        "england reaches the chat: {doc:#}"
+    );
+    // A profile that does not expect live help gets it by email: no mismatch at all.
+    let written = lisbon_plan(
+        LISBON_CHANNELS,
+        "  - { id: writers, timezone: Europe/London, holidays: GB-ENG, languages: [en], expects: { hours: { mon-fri: 09:00-17:00 } } }\n",
+    );
+    assert!(of_rule(&check_json(&written, "2026-11-29"), "holiday-mismatch").is_empty());
+}
+
 /// Add an `intended-gaps:` entry to the profile whose block starts with `- id: {id}`.
 fn with_intended_gap(text: &str, id: &str, entry: &str) -> String {
     let start = text.find(&format!("- id: {id}\n")).expect("the profile");
@@ -166,6 +233,27 @@ fn with_intended_gap(text: &str, id: &str, entry: &str) -> String {
     let mut out = text.to_owned();
     out.insert_str(end, &format!("    intended-gaps:\n      - {entry}\n"));
     out
+}
+
+#[test]
+fn following_the_holiday_mismatch_advice_leaves_a_clean_plan() {
+    let text = lisbon_plan(LISBON_CHANNELS, &english_profile("england", "phone, chat, email"));
+    let doc = check_json(&text, "2026-11-29");
+    let found = of_rule(&doc, "holiday-mismatch");
+    let entry = found[0]["data"]["intended_gap"].as_str().unwrap();
+    assert_eq!(
+        entry,
+        "{ hours: { dates: { 2026-12-01: 09:00-17:00, 2026-12-08: 09:00-17:00 } }, reason: … }"
+    );
+    assert!(found[0]["help"].as_str().unwrap().contains(entry), "{:#}", found[0]);
+    let fixed = with_intended_gap(&text, "england", &entry.replace('…', "Closed for Portuguese holidays."));
+    let doc = check_json(&fixed, "2026-11-29");
+    for rule in ["holiday-mismatch", "unused-intended-gap", "uncovered-expected-hours"] {
+        assert!(
+            of_rule(&doc, rule).is_empty(),
+            "{rule} after following the advice:\n{fixed}\n{doc:#}"
+        );
+    }
 }
 
 #[test]
@@ -257,5 +345,18 @@ fn removing_an_intended_gap_reported_unused_changes_no_finding() {
             changed, !reported,
             "entry {i}: reported unused = {reported}, removing it changes findings = {changed}\n{without:#}"
         );
+    }
+}
+
+#[test]
+fn no_rule_reports_twice_at_one_place_when_profiles_share_channels() {
+    let profiles = english_profile("england", "phone, chat, email")
+        + &english_profile("callers", "phone")
+        + &english_profile("chatters", "chat");
+    let doc = check_json(&lisbon_plan(LISBON_CHANNELS, &profiles), "2026-11-29");
+    let mut seen = std::collections::BTreeSet::new();
+    for d in doc["diagnostics"].as_array().unwrap() {
+        let key = (d["rule"].to_string(), d["line"].to_string(), d["column"].to_string());
+        assert!(seen.insert(key.clone()), "two findings of {key:?}: {doc:#}");
     }
 }
