@@ -483,6 +483,12 @@ impl Timeline {
         channel_staffed(&plan.channels[ci], &times.owner, team, span, observed)
     }
 
+    /// When team `ti` of `plan` has somebody on shift within `span`, observing the given
+    /// public holidays.
+    pub fn team_on_shift(&self, plan: &Plan, ti: usize, span: Interval, observed: Observed) -> IntervalSet {
+        team_on_shift(&plan.teams[ti], &self.teams[ti].owner, span, observed)
+    }
+
     /// The public holidays (of the channel's calendar or its team's) on which channel `ci`
     /// is staffed for less time than on an ordinary day, with the time it loses; the holidays
     /// between the day before the window and the day after it, in date order.
@@ -506,6 +512,45 @@ impl Timeline {
                 })
             })
             .collect()
+    }
+
+    /// The public holidays of team `ti`'s calendar on which it has somebody on shift for less
+    /// time than on an ordinary day, with the time it loses, as for channels.
+    pub fn team_holiday_closures(&self, plan: &Plan, ti: usize) -> Vec<HolidayClosure> {
+        let times = &self.teams[ti];
+        self.nearby_holidays(&times.owner.holidays)
+            .filter_map(|h| {
+                let span = around(times.owner.tz, h.date);
+                let ordinary = self.team_on_shift(plan, ti, span, Observed::AllBut(h.date));
+                let lost = ordinary.difference(&times.on_shift.clip(span));
+                (!lost.is_empty()).then(|| HolidayClosure {
+                    holiday: h.clone(),
+                    lost,
+                })
+            })
+            .collect()
+    }
+
+    /// The public holidays on which channels offered to profile `pi` (its live channels
+    /// only, when `live_only`) lose time that falls in `set`: why a profile misses help on
+    /// those days. One per date, in date order.
+    pub fn staff_holidays_in(&self, plan: &Plan, pi: usize, set: &IntervalSet, live_only: bool) -> Vec<Holiday> {
+        let mut found: Vec<Holiday> = Vec::new();
+        for &ci in &self.profiles[pi].channels {
+            let times = &self.channels[ci];
+            if (live_only && !times.live) || !times.hours_known {
+                continue;
+            }
+            found.extend(
+                self.channel_holiday_closures(plan, ci)
+                    .into_iter()
+                    .filter(|c| !c.lost.intersection(set).is_empty())
+                    .map(|c| c.holiday),
+            );
+        }
+        found.sort_by_key(|h| h.date);
+        found.dedup_by_key(|h| h.date);
+        found
     }
 
     /// The holidays of a set from the day before the window to the day after it: every owner's

@@ -349,6 +349,29 @@ fn removing_an_intended_gap_reported_unused_changes_no_finding() {
 }
 
 #[test]
+fn a_channel_open_24_7_names_the_holidays_its_team_is_off() {
+    let text = plan(
+        "Europe/Berlin",
+        "DE",
+        "{ daily: 00:00-24:00 }",
+        "  - { id: phone, kind: phone, team: desk, hours: 24/7, response: 2m }\n",
+        "  - { id: home, languages: [en], expects: { hours: 24/7, live: true } }\n",
+    );
+    let doc = check_json(&text, "2026-11-22");
+    let outside = of_rule(&doc, "channel-outside-team-hours");
+    assert_eq!(outside.len(), 1, "{doc:#}");
+    let message = outside[0]["message"].as_str().unwrap();
+    assert_eq!(
+        message,
+        "channel `phone` is open on public holidays when team `desk` has nobody on shift: Fri 2026-12-25 (Christmas Day), Sat 2026-12-26 (Second Day of Christmas) and Fri 2027-01-01 (New Year's Day)"
+    );
+    assert_eq!(outside[0]["data"]["holidays"][0]["name"], "Christmas Day");
+    let uncovered = of_rule(&doc, "uncovered-expected-hours");
+    let message = uncovered[0]["message"].as_str().unwrap();
+    assert!(message.contains("Fri 2026-12-25 (Christmas Day)"), "{message}");
+}
+
+#[test]
 fn no_rule_reports_twice_at_one_place_when_profiles_share_channels() {
     let profiles = english_profile("england", "phone, chat, email")
         + &english_profile("callers", "phone")
