@@ -372,6 +372,29 @@ fn a_channel_open_24_7_names_the_holidays_its_team_is_off() {
 }
 
 #[test]
+fn dst_shift_names_the_date_and_the_hours_before_and_after() {
+    let text = plan(
+        "Europe/Berlin",
+        "DE",
+        "{ mon-fri: 08:00-20:00 }",
+        "  - { id: phone, kind: phone, team: desk, response: 2m }\n",
+        "  - { id: us, timezone: America/New_York, holidays: US-NY, languages: [en] }\n",
+    )
+    .replace("  review:", "  horizon: 180 days\n  review:");
+    let doc = check_json(&text, "2026-11-22");
+    let shift = of_rule(&doc, "dst-shift");
+    assert_eq!(shift.len(), 1, "{doc:#}");
+    let message = shift[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains(
+            "from Sun 2027-03-14 to Sat 2027-03-27 its hours Mon-Fri 08:00-20:00 (Europe/Berlin) are Mon-Fri 03:00-15:00 on the profile's clock instead of Mon-Fri 02:00-14:00, 1 h later"
+        ),
+        "{message}"
+    );
+    assert_eq!(shift[0]["data"]["periods"][0]["hours"], "Mon-Fri 03:00-15:00");
+}
+
+#[test]
 fn no_rule_reports_twice_at_one_place_when_profiles_share_channels() {
     let profiles = english_profile("england", "phone, chat, email")
         + &english_profile("callers", "phone")
