@@ -348,6 +348,73 @@ fn removing_an_intended_gap_reported_unused_changes_no_finding() {
     }
 }
 
+/// A plan whose team's hours are the given schedule, with one phone channel.
+fn team_hours_plan(calendar: &str, hours: &str) -> String {
+    plan(
+        "Europe/Berlin",
+        calendar,
+        hours,
+        "  - { id: phone, kind: phone, team: desk, response: 2m }\n",
+        "  - { id: home, languages: [en], expects: { live: false } }\n",
+    )
+}
+
+fn overlaps(text: &str) -> Vec<String> {
+    of_rule(&check_json(text, "2026-11-22"), "overlapping-hours")
+        .iter()
+        .map(|d| d["message"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn overnight_dates_and_holiday_ranges_that_run_into_the_next_day_overlap() {
+    // 4 December 2026 is a Friday.
+    let dated = team_hours_plan(
+        "DE",
+        "{ fri: 01:00-05:00, mon-thu: 08:00-18:00, dates: { 2026-12-03: 20:00-02:00 } }",
+    );
+    assert_eq!(
+        overlaps(&dated),
+        ["team `desk`: `20:00-02:00` on Thu 2026-12-03 runs past midnight into Fri 2026-12-04's `01:00-05:00`"]
+    );
+    // On 25 December the team is off for Christmas: the Friday hours do not apply.
+    let christmas = team_hours_plan(
+        "DE",
+        "{ fri: 01:00-05:00, mon-thu: 08:00-18:00, dates: { 2026-12-24: 20:00-02:00 } }",
+    );
+    assert!(overlaps(&christmas).is_empty(), "{:?}", overlaps(&christmas));
+    // Without public holidays it is a Friday like any other.
+    let no_holidays = christmas.replace("  holidays: DE\n", "");
+    assert_eq!(overlaps(&no_holidays).len(), 1, "{:?}", overlaps(&no_holidays));
+    // A holiday night runs into the next day's weekly hours: New Year's Day is a Friday.
+    let holidays = team_hours_plan(
+        "DE",
+        "{ sat: 02:00-08:00, mon-fri: 08:00-18:00, holidays: 22:00-06:00 }",
+    );
+    assert_eq!(
+        overlaps(&holidays),
+        [
+            "team `desk`: `22:00-06:00` on Fri 2027-01-01 (New Year's Day) runs past midnight into Sat 2027-01-02's `02:00-08:00`"
+        ]
+    );
+    // A weekly night runs into a date's own hours, and a range of dates into itself.
+    let weekly_into_date = team_hours_plan(
+        "DE",
+        "{ thu: 20:00-04:00, mon-wed: 08:00-18:00, dates: { 2026-12-04: 02:00-10:00 } }",
+    );
+    assert_eq!(
+        overlaps(&weekly_into_date).len(),
+        1,
+        "{:?}",
+        overlaps(&weekly_into_date)
+    );
+    let range = team_hours_plan(
+        "DE",
+        "{ mon-fri: 08:00-18:00, dates: { 2026-12-02..2026-12-04: [20:00-02:00, 01:00-03:00] } }",
+    );
+    assert_eq!(overlaps(&range).len(), 1, "{:?}", overlaps(&range));
+}
+
 #[test]
 fn a_channel_open_24_7_names_the_holidays_its_team_is_off() {
     let text = plan(
