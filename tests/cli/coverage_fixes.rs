@@ -2,7 +2,7 @@
 //! (waits, public holidays, overnight ranges, intended gaps, messages), each built from a
 //! minimal plan.
 
-use crate::support::{Run, json};
+use crate::support::{Run, json, root};
 use serde_json::Value;
 
 /// A plan with one team (`desk`, its zone and calendar given) and the given channels and
@@ -459,6 +459,74 @@ fn dst_shift_names_the_date_and_the_hours_before_and_after() {
         "{message}"
     );
     assert_eq!(shift[0]["data"]["periods"][0]["hours"], "Mon-Fri 03:00-15:00");
+}
+
+/// Rules whose findings these fixes changed: none may report twice at one place.
+const TOUCHED: [&str; 10] = [
+    "uncovered-expected-hours",
+    "language-gap",
+    "unreachable-hours",
+    "holiday-mismatch",
+    "dst-shift",
+    "unused-intended-gap",
+    "overlapping-hours",
+    "channel-outside-team-hours",
+    "response-unachievable",
+    "expectation-unmet",
+];
+
+fn plan_files(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(root().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml" || e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn no_rule_reports_twice_at_one_place_in_any_sample() {
+    let files = plan_files("plans")
+        .into_iter()
+        .chain(plan_files("examples"))
+        .chain(plan_files("tests/fixtures/rules"));
+    for file in files {
+        for today in ["2026-11-22", "2026-11-29"] {
+            let out = Run::new()
+                .cwd(&root())
+                .args(["check", "--today", today, "--fail-on", "never", "--format", "json"])
+                .arg_path(&file)
+                .expect(0);
+            let doc = json(&out);
+            let mut seen = std::collections::BTreeSet::new();
+            for d in doc["diagnostics"].as_array().unwrap() {
+                if !TOUCHED.contains(&d["rule"].as_str().unwrap_or_default()) {
+                    continue;
+                }
+                let key = (
+                    d["rule"].to_string(),
+                    d["file"].to_string(),
+                    d["line"].to_string(),
+                    d["column"].to_string(),
+                );
+                assert!(
+                    seen.insert(key.clone()),
+                    "{} on {today}: two findings of {key:?}",
+                    file.display()
+                );
+            }
+            if file.starts_with(root().join("plans")) || file.starts_with(root().join("examples")) {
+                assert_eq!(
+                    doc["plans"][0]["errors"],
+                    0,
+                    "{} on {today}: {}",
+                    file.display(),
+                    out.stdout
+                );
+            }
+        }
+    }
 }
 
 #[test]
