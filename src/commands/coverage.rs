@@ -122,8 +122,10 @@ fn document(plan: &Plan, file: &str, timeline: &Timeline, args: &CoverageArgs) -
                 .then(|| worst_wait(&c.staffed, window, timeline.evaluated.end))
                 .flatten()
                 .map(|w| {
+                    // A message that is never answered has no wait in minutes: null, with the
+                    // arrival after which the channel is never worked again.
                     json!({
-                        "minutes": w.seconds / 60,
+                        "minutes": w.minutes(),
                         "arrival": format_instant(tz, w.arrival),
                         "answered": w.answered.map(|t| format_instant(tz, t)),
                     })
@@ -247,7 +249,7 @@ fn human(plan: &Plan, timeline: &Timeline, args: &CoverageArgs, out: &mut impl W
                     format_local(tz, t)
                 ),
                 None => format!(
-                    "a message sent {} is not worked on in the following weeks",
+                    "a message sent {} is never answered: the channel is not worked again after it",
                     format_local(tz, w.arrival)
                 ),
             },

@@ -1,7 +1,9 @@
-//! Instants and windows as people read them: local time with its UTC offset, and long lists
-//! of windows folded into weekly patterns ("Mon-Fri 18:00-20:00, 13 times").
+//! Instants and windows as people read them: local time with its UTC offset, long lists
+//! of windows folded into weekly patterns ("Mon-Fri 18:00-20:00, 13 times"), and public
+//! holidays by date and name.
 
 use crate::model::values::WeekdaySet;
+use crate::time::holidays::Holiday;
 use crate::time::interval::{Instant, Interval};
 use chrono::{DateTime, Datelike, TimeZone, Timelike};
 use chrono_tz::Tz;
@@ -173,6 +175,32 @@ pub fn describe_windows(tz: Tz, windows: &[Interval], max: usize) -> String {
     }
 }
 
+/// Public holidays for messages: `Fri 2026-12-25 (Christmas Day) and Fri 2027-01-01 (New
+/// Year's Day)`, in the order given; at most `max`, then "and N more".
+pub fn describe_holidays(holidays: &[Holiday], max: usize) -> String {
+    let mut shown: Vec<String> = holidays
+        .iter()
+        .take(max)
+        .map(|h| format!("{} ({})", h.date.format("%a %Y-%m-%d"), h.name))
+        .collect();
+    if holidays.len() > max {
+        return format!("{} and {} more", shown.join(", "), holidays.len() - max);
+    }
+    match shown.pop() {
+        None => String::new(),
+        Some(last) if shown.is_empty() => last,
+        Some(last) => format!("{} and {last}", shown.join(", ")),
+    }
+}
+
+/// `data.holidays` of a finding: `[{ "date", "name" }]`.
+pub fn holidays_json(holidays: &[Holiday]) -> serde_json::Value {
+    holidays
+        .iter()
+        .map(|h| serde_json::json!({ "date": h.date.to_string(), "name": h.name }))
+        .collect()
+}
+
 /// Windows of one ordinary week as weekday patterns: `Mon-Fri 08:00-12:00, Sat 09:00-16:00`.
 pub fn describe_weekly(tz: Tz, windows: &[Interval]) -> String {
     let mut groups: BTreeMap<(String, String, i64), (WeekdaySet, Instant)> = BTreeMap::new();
@@ -287,6 +315,25 @@ mod tests {
             describe_windows(tz, &fridays, 3),
             "Fri 2026-12-25 08:00-20:00 and Fri 2027-01-01 08:00-20:00"
         );
+    }
+
+    #[test]
+    fn holidays_by_date_and_name() {
+        let day = |d: &str, name: &str| Holiday::new(d.parse().unwrap(), name);
+        let three = [
+            day("2026-12-25", "Christmas Day"),
+            day("2026-12-26", "Second Day of Christmas"),
+            day("2027-01-01", "New Year's Day"),
+        ];
+        assert_eq!(
+            describe_holidays(&three, 3),
+            "Fri 2026-12-25 (Christmas Day), Sat 2026-12-26 (Second Day of Christmas) and Fri 2027-01-01 (New Year's Day)"
+        );
+        assert_eq!(
+            describe_holidays(&three, 1),
+            "Fri 2026-12-25 (Christmas Day) and 2 more"
+        );
+        assert_eq!(describe_holidays(&three[..1], 3), "Fri 2026-12-25 (Christmas Day)");
     }
 
     #[test]

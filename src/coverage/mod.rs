@@ -12,12 +12,15 @@ pub mod grid;
 mod handover;
 mod response;
 
-pub use describe::{describe_weekly, describe_windows, format_instant, format_local, format_window, windows_json};
+pub use describe::{
+    describe_holidays, describe_weekly, describe_windows, format_instant, format_local, format_window, holidays_json,
+    windows_json,
+};
 pub use handover::{Delay, Missed, missed_handovers};
 pub use response::{Wait, late_arrivals, late_arrivals_json, worst_wait};
 
 use crate::model::values::{Duration, LanguageTag};
-use crate::model::{Channel, HolidaySpec, Plan, Profile, Schedule};
+use crate::model::{Channel, HolidaySpec, Plan, Profile, Schedule, Team};
 use crate::time::holidays::{self, Holiday, HolidaySet};
 use crate::time::interval::{Instant, Interval, IntervalSet};
 use crate::time::schedule::{self, HolidayDefault};
@@ -30,6 +33,18 @@ pub const DEFAULT_HORIZON_DAYS: u64 = 90;
 /// Days evaluated beyond the window, so that a wait that begins inside the window can be
 /// followed to its end (a message left on 23 December is answered in January).
 const LOOKAHEAD_DAYS: u64 = 21;
+
+/// Days searched for the next time a written channel is worked, past the evaluated stretch
+/// and past the last `dates:` entry of its hours and its team's shifts. Beyond its last
+/// dated entry a schedule repeats every week except on public holidays, and every weekday
+/// and every holiday of a calendar recurs within 400 days (movable feasts move by up to five
+/// weeks from one year to the next): a channel not worked in that stretch is never worked
+/// again.
+pub const NEXT_WORK_SEARCH_DAYS: i64 = 400;
+
+/// The furthest the search for the next worked time goes past the evaluated stretch, so
+/// that a `dates:` entry in a distant year cannot make a run evaluate centuries day by day.
+const NEXT_WORK_SEARCH_LIMIT_DAYS: i64 = 10 * 366;
 
 /// The days a timeline covers: local dates `from` (inclusive) to `to` (exclusive), each owner
 /// in its own zone.
@@ -91,12 +106,113 @@ pub struct Owner {
     pub holidays: HolidaySet,
 }
 
+/// Which of an owner's public holidays an evaluation observes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Observed {
+    /// Every one: the days as they are.
+    All,
+    /// Every one but the holiday on this date: the date as an ordinary day.
+    AllBut(NaiveDate),
+    /// None: an ordinary week.
+    None,
+}
+
 impl Owner {
     /// Evaluate a schedule for this owner.
     pub fn evaluate(&self, schedule: &Schedule, default: HolidayDefault, window: Interval) -> IntervalSet {
-        let holidays = &self.holidays;
-        schedule::evaluate(schedule, self.tz, &|d| holidays.is_holiday(d), default, window)
+        self.evaluate_observing(schedule, default, window, Observed::All)
     }
+
+    /// Evaluate a schedule for this owner, observing only some of its public holidays.
+    pub fn evaluate_observing(
+        &self,
+        schedule: &Schedule,
+        default: HolidayDefault,
+        window: Interval,
+        observed: Observed,
+    ) -> IntervalSet {
+        let holidays = &self.holidays;
+        let is_holiday = |d: NaiveDate| match observed {
+            Observed::All => holidays.is_holiday(d),
+            Observed::AllBut(ordinary) => d != ordinary && holidays.is_holiday(d),
+            Observed::None => false,
+        };
+        schedule::evaluate(schedule, self.tz, &is_holiday, default, window)
+    }
+}
+
+/// When a team has at least one agent on shift within `span`.
+fn team_on_shift(team: &Team, owner: &Owner, span: Interval, observed: Observed) -> IntervalSet {
+    team.shifts
+        .iter()
+        .filter(|s| s.agents.value > 0)
+        .fold(IntervalSet::new(), |acc, s| {
+            acc.union(&owner.evaluate_observing(&s.hours.value, HolidayDefault::Closed, span, observed))
+        })
+}
+
+/// When a channel is open with its team on shift within `span`: its own hours (else its
+/// team's time on shift), while the team has somebody on shift.
+fn channel_staffed(
+    channel: &Channel,
+    owner: &Owner,
+    team: Option<(&Team, &Owner)>,
+    span: Interval,
+    observed: Observed,
+) -> IntervalSet {
+    let on_shift = team.map(|(t, o)| team_on_shift(t, o, span, observed));
+    match (&channel.hours, on_shift) {
+        (Some(hours), Some(on_shift)) => owner
+            .evaluate_observing(&hours.value, HolidayDefault::Closed, span, observed)
+            .intersection(&on_shift),
+        (Some(hours), None) => owner.evaluate_observing(&hours.value, HolidayDefault::Closed, span, observed),
+        (None, Some(on_shift)) => on_shift,
+        (None, None) => IntervalSet::new(),
+    }
+}
+
+/// The last date a schedule's `dates:` entries name.
+fn last_dated(schedule: &Schedule) -> Option<NaiveDate> {
+    match schedule {
+        Schedule::Weekly { dates, .. } => dates.iter().map(|d| d.dates.value.last).max(),
+        Schedule::Always => None,
+    }
+}
+
+/// The first interval in which a written channel is worked at or after `from`, searched as
+/// far as [`NEXT_WORK_SEARCH_DAYS`] says; `None` when it is never worked again.
+fn next_worked(channel: &Channel, owner: &Owner, team: Option<(&Team, &Owner)>, from: Instant) -> Option<Interval> {
+    const DAY: i64 = 86_400;
+    let dated = channel
+        .hours
+        .iter()
+        .map(|h| &h.value)
+        .chain(
+            team.into_iter()
+                .flat_map(|(t, _)| t.shifts.iter().map(|s| &s.hours.value)),
+        )
+        .filter_map(last_dated)
+        .max();
+    let after_dated = dated
+        .and_then(|d| d.checked_add_days(Days::new(2)))
+        .map_or(from, |d| schedule::local_start(owner.tz, d, 0).max(from));
+    let until = (after_dated + NEXT_WORK_SEARCH_DAYS * DAY).min(from + NEXT_WORK_SEARCH_LIMIT_DAYS * DAY);
+    // Most channels are worked again within days: look a fortnight ahead first, then in
+    // growing steps.
+    let (mut start, mut step) = (from, 14 * DAY);
+    while start < until {
+        let end = (start + step).min(until);
+        let span = Interval { start, end };
+        if let Some(&first) = channel_staffed(channel, owner, team, span, Observed::All)
+            .intervals()
+            .first()
+        {
+            return Some(first);
+        }
+        start = end;
+        step *= 4;
+    }
+    None
 }
 
 /// A team's time on shift.
@@ -124,7 +240,11 @@ pub struct ChannelTimes {
     /// team's hours. Empty when neither is known.
     pub open: IntervalSet,
     /// Open while the team has somebody on shift; equal to `open` when the channel has no
-    /// team to check against.
+    /// team to check against. For a written channel it also holds the first time it is
+    /// worked after the evaluated stretch, however far ahead (see
+    /// [`NEXT_WORK_SEARCH_DAYS`]), so that every wait that begins in the window has its
+    /// true end; a written channel whose set ends inside the evaluated stretch is never
+    /// worked after it.
     pub staffed: IntervalSet,
     /// Whether `open` comes from anything at all (its own hours or a team's shifts), and
     /// every value it comes from could be read.
@@ -187,6 +307,36 @@ pub struct ProfileTimes {
     pub reachable: IntervalSet,
     /// Gaps inside its expected hours, sorted by start.
     pub gaps: Vec<Gap>,
+    /// Times outside its expected hours when it can reach no channel at all (empty when a
+    /// written channel is offered), intended or not.
+    pub unreachable_outside: IntervalSet,
+}
+
+impl ProfileTimes {
+    /// Every time an intended gap can excuse: the gaps inside the expected hours, of every
+    /// kind, and the unreachable times outside them. The rules that honour intended gaps
+    /// report only what lies outside `intended`; `unused-intended-gap` reports an entry that
+    /// meets none of these times, so that removing it changes no finding.
+    pub fn excusable(&self) -> IntervalSet {
+        IntervalSet::from_intervals(self.gaps.iter().map(|g| g.interval)).union(&self.unreachable_outside)
+    }
+
+    /// The times outside the expected hours when the profile can reach nothing, less its
+    /// intended gaps: what `unreachable-hours` reports.
+    pub fn unreachable_unintended(&self) -> IntervalSet {
+        self.unreachable_outside.difference(&self.intended)
+    }
+
+    /// The times inside the expected hours when the profile does not get what it expects
+    /// (live help when it expects live help, else any channel), less its intended gaps:
+    /// what `uncovered-expected-hours` reports.
+    pub fn uncovered(&self) -> IntervalSet {
+        let mut set = unintended(&self.gaps, GapKind::Unreachable);
+        if self.wants_live {
+            set = set.union(&unintended(&self.gaps, GapKind::NoLive));
+        }
+        set
+    }
 }
 
 /// Every schedule of a plan, evaluated over the same days.
@@ -332,6 +482,113 @@ impl Timeline {
     pub fn team_index(plan: &Plan, id: &str) -> Option<usize> {
         plan.teams.iter().position(|t| t.id.value == id)
     }
+
+    /// When channel `ci` of `plan` is open with its team on shift within `span`, observing
+    /// the given public holidays: for days as they would be without their holiday, or an
+    /// ordinary week.
+    pub fn channel_staffed(&self, plan: &Plan, ci: usize, span: Interval, observed: Observed) -> IntervalSet {
+        let times = &self.channels[ci];
+        let team = times.team.map(|t| (&plan.teams[t], &self.teams[t].owner));
+        channel_staffed(&plan.channels[ci], &times.owner, team, span, observed)
+    }
+
+    /// When team `ti` of `plan` has somebody on shift within `span`, observing the given
+    /// public holidays.
+    pub fn team_on_shift(&self, plan: &Plan, ti: usize, span: Interval, observed: Observed) -> IntervalSet {
+        team_on_shift(&plan.teams[ti], &self.teams[ti].owner, span, observed)
+    }
+
+    /// The public holidays (of the channel's calendar or its team's) on which channel `ci`
+    /// is staffed for less time than on an ordinary day, with the time it loses; the holidays
+    /// between the day before the window and the day after it, in date order.
+    pub fn channel_holiday_closures(&self, plan: &Plan, ci: usize) -> Vec<HolidayClosure> {
+        let times = &self.channels[ci];
+        let mut holidays: Vec<&Holiday> = self.nearby_holidays(&times.owner.holidays).collect();
+        if let Some(t) = times.team {
+            holidays.extend(self.nearby_holidays(&self.teams[t].owner.holidays));
+        }
+        holidays.sort_by_key(|h| h.date);
+        holidays.dedup_by_key(|h| h.date);
+        holidays
+            .into_iter()
+            .filter_map(|h| {
+                let span = around(times.owner.tz, h.date);
+                let ordinary = self.channel_staffed(plan, ci, span, Observed::AllBut(h.date));
+                let lost = ordinary.difference(&times.staffed.clip(span));
+                (!lost.is_empty()).then(|| HolidayClosure {
+                    holiday: h.clone(),
+                    lost,
+                })
+            })
+            .collect()
+    }
+
+    /// The public holidays of team `ti`'s calendar on which it has somebody on shift for less
+    /// time than on an ordinary day, with the time it loses, as for channels.
+    pub fn team_holiday_closures(&self, plan: &Plan, ti: usize) -> Vec<HolidayClosure> {
+        let times = &self.teams[ti];
+        self.nearby_holidays(&times.owner.holidays)
+            .filter_map(|h| {
+                let span = around(times.owner.tz, h.date);
+                let ordinary = self.team_on_shift(plan, ti, span, Observed::AllBut(h.date));
+                let lost = ordinary.difference(&times.on_shift.clip(span));
+                (!lost.is_empty()).then(|| HolidayClosure {
+                    holiday: h.clone(),
+                    lost,
+                })
+            })
+            .collect()
+    }
+
+    /// The public holidays on which channels offered to profile `pi` (its live channels
+    /// only, when `live_only`) lose time that falls in `set`: why a profile misses help on
+    /// those days. One per date, in date order.
+    pub fn staff_holidays_in(&self, plan: &Plan, pi: usize, set: &IntervalSet, live_only: bool) -> Vec<Holiday> {
+        let mut found: Vec<Holiday> = Vec::new();
+        for &ci in &self.profiles[pi].channels {
+            let times = &self.channels[ci];
+            if (live_only && !times.live) || !times.hours_known {
+                continue;
+            }
+            found.extend(
+                self.channel_holiday_closures(plan, ci)
+                    .into_iter()
+                    .filter(|c| !c.lost.intersection(set).is_empty())
+                    .map(|c| c.holiday),
+            );
+        }
+        found.sort_by_key(|h| h.date);
+        found.dedup_by_key(|h| h.date);
+        found
+    }
+
+    /// The holidays of a set from the day before the window to the day after it: every owner's
+    /// window lies within a day of the plan's.
+    fn nearby_holidays<'a>(&self, set: &'a HolidaySet) -> impl Iterator<Item = &'a Holiday> {
+        let from = self.days.from.pred_opt().unwrap_or(self.days.from);
+        let to = self.days.to.succ_opt().unwrap_or(self.days.to);
+        set.between(from, to)
+    }
+}
+
+/// A public holiday on which a channel or team works less than on an ordinary day.
+#[derive(Debug, Clone)]
+pub struct HolidayClosure {
+    pub holiday: Holiday,
+    /// The time worked on an ordinary day that is not worked on the holiday (including a
+    /// range past midnight into the next day).
+    pub lost: IntervalSet,
+}
+
+/// The holiday's date and the day after it in a zone, with a day's margin either side, so
+/// that an owner in another zone than the calendar's and ranges past midnight are covered.
+fn around(tz: Tz, date: NaiveDate) -> Interval {
+    let before = date.pred_opt().unwrap_or(date);
+    let after = date.checked_add_days(Days::new(3)).unwrap_or(date);
+    Interval {
+        start: schedule::local_start(tz, before, 0),
+        end: schedule::local_start(tz, after, 0).max(schedule::local_start(tz, before, 0)),
+    }
 }
 
 fn channel_times(
@@ -364,7 +621,7 @@ fn channel_times(
     // as unreadable.
     let channel_readable = !plan.unreadable_at(&channel.loc.path.key("hours"));
     let team_readable = team_times.is_none_or(|t| t.readable);
-    let (open, staffed, hours_known) = if !channel_readable || (channel.hours.is_none() && !team_readable) {
+    let (open, mut staffed, hours_known) = if !channel_readable || (channel.hours.is_none() && !team_readable) {
         let always = IntervalSet::from_intervals([evaluated]);
         (always.clone(), always, false)
     } else {
@@ -379,6 +636,14 @@ fn channel_times(
         };
         (open, staffed, hours_known && team_readable)
     };
+    if !live && hours_known {
+        // A message left near the end of the window may wait weeks or months; follow it to
+        // the time it is answered, however far ahead.
+        let team_ref = team.map(|i| (&plan.teams[i], &teams[i].owner));
+        if let Some(next) = next_worked(channel, &owner, team_ref, evaluated.end) {
+            staffed = staffed.union(&IntervalSet::from_interval(next));
+        }
+    }
     let languages = team
         .map(|i| plan.teams[i].languages.iter().map(|l| l.value.clone()).collect())
         .unwrap_or_default();
@@ -478,6 +743,7 @@ fn profile_times(
         }
     }
     gaps.sort_by_key(|g| (g.interval.start, g.kind));
+    let unreachable_outside = whole.difference(&reachable).difference(&expected);
 
     ProfileTimes {
         owner,
@@ -491,6 +757,7 @@ fn profile_times(
         written,
         reachable,
         gaps,
+        unreachable_outside,
     }
 }
 

@@ -5,6 +5,7 @@ mod support;
 mod bad_input;
 mod check;
 mod coverage;
+mod coverage_fixes;
 mod explain;
 mod fixtures;
 mod formats;

@@ -1,7 +1,7 @@
 //! `uncovered-expected-hours`: a profile expects help and cannot get what it expects.
 
 use super::{expects_loc, windows_finding};
-use crate::coverage::{GapKind, unintended};
+use crate::coverage::{describe_holidays, holidays_json};
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, rule};
 
@@ -40,16 +40,8 @@ rule! {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (profile, times) in cx.plan.profiles.iter().zip(&cx.timeline.profiles) {
-        let kind = if times.wants_live {
-            GapKind::NoLive
-        } else {
-            GapKind::Unreachable
-        };
-        let mut set = unintended(&times.gaps, kind);
-        if times.wants_live {
-            set = set.union(&unintended(&times.gaps, GapKind::Unreachable));
-        }
+    for (pi, (profile, times)) in cx.plan.profiles.iter().zip(&cx.timeline.profiles).enumerate() {
+        let set = times.uncovered();
         if set.is_empty() {
             continue;
         }
@@ -60,6 +52,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let mut d = windows_finding(&UNCOVERED_EXPECTED_HOURS, expects_loc(profile), profile, times.owner.tz, &set, what)
             .help("extend a live channel and its team's shifts to these hours, or declare them under `intended-gaps` with a reason");
+        // A gap that comes from the staff's public holidays says which ones: a window of
+        // dates alone does not tell the reader why nobody is there.
+        let holidays = cx.timeline.staff_holidays_in(cx.plan, pi, &set, times.wants_live);
+        if !holidays.is_empty() {
+            d.message.push_str(&format!(
+                "; these include public holidays on which its channels are not staffed: {}",
+                describe_holidays(&holidays, 4)
+            ));
+            d = d.data("holidays", holidays_json(&holidays));
+        }
         for &i in times.channels.iter().filter(|&&i| cx.timeline.channels[i].live).take(2) {
             let c = &cx.plan.channels[i];
             d = match &c.hours {

@@ -35,14 +35,7 @@ rule! {
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (profile, times) in cx.plan.profiles.iter().zip(&cx.timeline.profiles) {
-        if times.written {
-            continue;
-        }
-        let whole = crate::time::interval::IntervalSet::from_intervals([times.window]);
-        let set = whole
-            .difference(&times.reachable)
-            .difference(&times.expected)
-            .difference(&times.intended);
+        let set = times.unreachable_unintended();
         if set.is_empty() {
             continue;
         }

@@ -2,15 +2,17 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, rule};
-use crate::time::interval::IntervalSet;
 use crate::time::schedule::HolidayDefault;
 
 rule! {
     /// ## What it finds
     ///
-    /// An entry of a profile's `intended-gaps` during which, in the whole check window, the
-    /// profile gets everything it expects, so the entry excuses nothing. An entry made only
-    /// of `dates:` that all lie after the window is kept for later and not reported.
+    /// An entry of a profile's `intended-gaps` that excuses nothing in the whole check window:
+    /// during its hours the profile gets everything it expects, and outside its expected
+    /// hours it can always reach a channel. Removing such an entry changes no finding; an
+    /// entry that excuses any gap or unreachable time (for `uncovered-expected-hours`,
+    /// `language-gap`, `unreachable-hours` or `holiday-mismatch`) is in use. An entry made
+    /// only of `dates:` that all lie after the window is kept for later and not reported.
     ///
     /// ## Why it matters
     ///
@@ -48,12 +50,14 @@ fn only_later_dates(schedule: &crate::model::Schedule, end: chrono::NaiveDate) -
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (profile, times) in cx.plan.profiles.iter().zip(&cx.timeline.profiles) {
-        let excused = IntervalSet::from_intervals(times.gaps.iter().filter(|g| g.intended).map(|g| g.interval));
+        // One reading for every rule that honours intended gaps: an entry is in use when it
+        // meets a time one of them would otherwise report.
+        let excusable = times.excusable();
         for gap in &profile.intended_gaps {
             let hours = times
                 .owner
                 .evaluate(&gap.hours.value, HolidayDefault::Weekly, times.window);
-            if !hours.intersection(&excused).is_empty() {
+            if !hours.intersection(&excusable).is_empty() {
                 continue;
             }
             // A gap for special dates that all lie after the window is for later, not stale.
@@ -65,7 +69,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     &UNUSED_INTENDED_GAP,
                     &gap.hours.loc,
                     format!(
-                        "this intended gap of profile `{}` excuses nothing: the profile gets what it expects during these hours in the whole check window",
+                        "this intended gap of profile `{}` excuses nothing: the profile gets what it expects during these hours, and can reach a channel, in the whole check window",
                         profile.id.value
                     ),
                 )

@@ -1,14 +1,18 @@
 //! `channel-outside-team-hours`: a channel is open when its team has nobody on shift.
 
-use crate::coverage::{describe_windows, windows_json};
+use crate::coverage::{describe_holidays, describe_windows, holidays_json, windows_json};
 use crate::diagnostic::Diagnostic;
+use crate::model::Schedule;
 use crate::rules::{Context, rule};
+use crate::time::holidays::Holiday;
+use crate::time::interval::IntervalSet;
 
 rule! {
     /// ## What it finds
     ///
     /// A channel whose `hours` include times when the team that works it has no shift: the
-    /// hotline is open until 20:00, but the last shift ends at 18:00.
+    /// hotline is open until 20:00, but the last shift ends at 18:00; or it is open `24/7`
+    /// while the team is off on public holidays, which the finding names.
     ///
     /// ## Why it matters
     ///
@@ -56,22 +60,65 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let tz = times.owner.tz;
         let windows = unstaffed.intervals();
         let open_word = if times.live { "is open" } else { "is worked" };
+        // Time the team works on an ordinary day but not on its public holidays is named by
+        // the holidays: a list of whole days does not say why nobody is there.
+        let mut on_holidays = IntervalSet::new();
+        let mut holidays: Vec<Holiday> = Vec::new();
+        for closure in cx.timeline.team_holiday_closures(cx.plan, team_index) {
+            let lost = closure.lost.intersection(&unstaffed);
+            if !lost.is_empty() {
+                on_holidays = on_holidays.union(&lost);
+                holidays.push(closure.holiday);
+            }
+        }
+        let other = unstaffed.difference(&on_holidays);
+        let (when, which) = match (other.is_empty(), holidays.is_empty()) {
+            (_, true) => (
+                format!("{} ({})", describe_windows(tz, windows, 3), tz.name()),
+                String::new(),
+            ),
+            (true, false) => (
+                "on public holidays".to_owned(),
+                format!(": {}", describe_holidays(&holidays, 4)),
+            ),
+            (false, false) => (
+                format!(
+                    "{} ({}), and on public holidays,",
+                    describe_windows(tz, other.intervals(), 3),
+                    tz.name()
+                ),
+                format!(": {}", describe_holidays(&holidays, 4)),
+            ),
+        };
+        let help = if holidays.is_empty() {
+            format!(
+                "add a shift to team `{}` for these hours, or close the channel then",
+                team.id.value
+            )
+        } else {
+            let close = match &hours.value {
+                Schedule::Always => "write its hours as `{ daily: 00:00-24:00, holidays: closed }` instead of `24/7`",
+                Schedule::Weekly { holidays: Some(_), .. } => "make its `holidays:` hours the team's",
+                Schedule::Weekly { holidays: None, .. } => "give it the holiday calendar of its team",
+            };
+            format!(
+                "give team `{}` hours on public holidays (`holidays:` in its shift hours), or close the channel on them: {close}",
+                team.id.value
+            )
+        };
         let mut d = Diagnostic::new(
             &CHANNEL_OUTSIDE_TEAM_HOURS,
             &hours.loc,
             format!(
-                "channel `{}` {open_word} {} ({}) when team `{}` has nobody on shift",
-                channel.id.value,
-                describe_windows(tz, windows, 3),
-                tz.name(),
-                team.id.value
+                "channel `{}` {open_word} {when} when team `{}` has nobody on shift{which}",
+                channel.id.value, team.id.value
             ),
         )
-        .help(format!(
-            "add a shift to team `{}` for these hours, or close the channel then",
-            team.id.value
-        ))
+        .help(help)
         .data("windows", windows_json(tz, windows));
+        if !holidays.is_empty() {
+            d = d.data("holidays", holidays_json(&holidays));
+        }
         if let Some(shift) = team.shifts.first() {
             d = d.related(&shift.hours.loc, format!("team `{}` is on shift here", team.id.value));
         }
