@@ -992,7 +992,7 @@ fn checks(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> ChecksConfig {
             .list(
                 n,
                 &f.path("ignore"),
-                "[{ rule: holiday-mismatch, path: channels[phone], reason: …, until: 2027-03-31 }]",
+                "[{ rule: holiday-mismatch, path: profiles[austria], reason: …, until: 2027-03-31 }]",
             )
             .into_iter()
             .filter_map(|(n, p)| suppression(r, n, &p))
@@ -1009,7 +1009,7 @@ fn checks(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> ChecksConfig {
 
 fn suppression(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Suppression> {
     let example =
-        "{ rule: holiday-mismatch, path: channels[phone], reason: Agreed with the works council, until: 2027-03-31 }";
+        "{ rule: holiday-mismatch, path: profiles[austria], reason: Agreed with the works council, until: 2027-03-31 }";
     let f = r.fields(node, path, SUPPRESSION_KEYS, example)?;
     let loc = r.loc(node.span, path);
     let rule = match f.get("rule") {

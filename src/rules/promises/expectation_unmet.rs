@@ -79,16 +79,19 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         late.sort_by_key(|l| std::cmp::Reverse(l.wait.seconds));
         let Some(worst) = late.first() else { continue };
         let describe = |l: &Late<'_>| {
-            let answered = l.wait.answered.map_or_else(
-                || "is not worked again in the following weeks".to_owned(),
-                |t| format!("is answered {}", format_local(tz, t)),
-            );
-            format!(
-                "a message to `{}` sent {} {answered} ({})",
+            let sent = format!(
+                "a message to `{}` sent {}",
                 l.channel.id.value,
-                format_local(tz, l.wait.arrival),
-                hours_text(l.wait.seconds)
-            )
+                format_local(tz, l.wait.arrival)
+            );
+            match l.wait.answered {
+                Some(t) => format!(
+                    "{sent} is answered {} ({})",
+                    format_local(tz, t),
+                    hours_text(l.wait.seconds)
+                ),
+                None => format!("{sent} is never answered: the channel is not worked again after it"),
+            }
         };
         let mut message = format!(
             "profile `{}` accepts a wait of {} on written channels, but {}",
@@ -120,7 +123,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .map(|l| {
                 serde_json::json!({
                     "channel": l.channel.id.value,
-                    "worst_minutes": l.wait.seconds / 60,
+                    "worst_minutes": l.wait.answered.map(|_| l.wait.seconds / 60),
                     "arrival": crate::coverage::format_instant(tz, l.wait.arrival),
                     "answered": l.wait.answered.map(|t| crate::coverage::format_instant(tz, t)),
                     "windows": l.windows,

@@ -67,7 +67,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 hours_text(wait.seconds)
             ),
             None => format!(
-                "{} → not worked again in the following weeks",
+                "{} → never answered: the channel is not worked again after it",
                 format_local(tz, wait.arrival)
             ),
         };
@@ -83,7 +83,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .help("promise business time (e.g. `8 business hours`), promise what the worst case allows, or staff the longest closures")
         .data("channel", channel.id.value.clone())
         .data("promise_minutes", promise / 60)
-        .data("worst_minutes", wait.seconds / 60)
+        .data("worst_minutes", wait.answered.map(|_| wait.seconds / 60))
         .data("worst_arrival", crate::coverage::format_instant(tz, wait.arrival))
         .data("worst_answered", wait.answered.map(|t| crate::coverage::format_instant(tz, t)))
         .data("windows", late_arrivals_json(&times.staffed, arrivals, timeline.evaluated.end, promise, tz));
