@@ -42,7 +42,7 @@ pub struct Global {
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
 
-    /// The date checks treat as today, as YYYY-MM-DD (default: the local date)
+    /// The date checks and documents treat as today, as YYYY-MM-DD (default: the date of SOURCE_DATE_EPOCH when set, else the local date)
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 

@@ -23,7 +23,7 @@ pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::R
         }
     }
     let files = load::plan_files(&args.paths)?;
-    let today = super::today(global);
+    let today = super::today(global)?;
 
     let mut sources = Vec::new();
     let mut all = Vec::new();

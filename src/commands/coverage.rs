@@ -43,7 +43,10 @@ pub fn run(global: &Global, args: &CoverageArgs, out: &mut impl Write) -> anyhow
             anyhow::bail!("{flag} {id}: the plan has no such id (known: {listed})");
         }
     }
-    let from = args.from.unwrap_or_else(|| super::today(global));
+    let from = match args.from {
+        Some(date) => date,
+        None => super::today(global)?,
+    };
     let days = DateWindow::span(from, args.days);
     let timeline = Timeline::new(&plan, days);
     match args.format.unwrap_or(ReportFormat::Human) {

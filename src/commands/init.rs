@@ -25,7 +25,7 @@ pub fn run(global: &Global, args: &InitArgs, out: &mut impl Write) -> anyhow::Re
         .path
         .clone()
         .unwrap_or_else(|| PathBuf::from(if toml { "plan.toml" } else { "plan.yaml" }));
-    let today = super::today(global).to_string();
+    let today = super::today(global)?.to_string();
     let text = if toml { STARTER_TOML } else { STARTER_YAML }.replace("{today}", &today);
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;

@@ -176,7 +176,23 @@ fn load_valid(
     }
 }
 
-/// Today's date: `--today`, else the local date.
-fn today(global: &crate::cli::Global) -> chrono::NaiveDate {
-    global.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+/// Today's date: `--today`, else the date of `SOURCE_DATE_EPOCH` (seconds since 1970 in
+/// UTC, the reproducible-builds convention, so that documents rendered from one commit are
+/// the same on any day), else the local date. A `SOURCE_DATE_EPOCH` that is set but not a
+/// number of seconds is an error rather than silently ignored.
+fn today(global: &crate::cli::Global) -> anyhow::Result<chrono::NaiveDate> {
+    if let Some(date) = global.today {
+        return Ok(date);
+    }
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) if !text.trim().is_empty() => {
+            let seconds: i64 = text.trim().parse().map_err(|_| {
+                anyhow::anyhow!("SOURCE_DATE_EPOCH is `{text}`; expected a number of seconds since 1970-01-01 UTC")
+            })?;
+            let instant = chrono::DateTime::from_timestamp(seconds, 0)
+                .ok_or_else(|| anyhow::anyhow!("SOURCE_DATE_EPOCH {seconds} is out of range"))?;
+            Ok(instant.date_naive())
+        }
+        _ => Ok(chrono::Local::now().date_naive()),
+    }
 }

@@ -15,7 +15,7 @@ use crate::render::{self, DocumentKind, Options, templates};
 use std::io::Write;
 
 pub fn run(global: &Global, args: &RenderArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
-    let today = super::today(global);
+    let today = super::today(global)?;
     let overrides = match &args.templates {
         Some(dir) => templates::read_overrides(dir)?,
         None => templates::Overrides::default(),

@@ -26,7 +26,7 @@ pub fn run(global: &Global, args: &StaffingArgs, out: &mut impl Write) -> anyhow
             known.join(", ")
         );
     }
-    let today = super::today(global);
+    let today = super::today(global)?;
     let timeline = Timeline::new(&plan, DateWindow::horizon(&plan, today));
     let all: Vec<ChannelStaffing> = crate::staffing::compute(&plan, &timeline, today, args.interval)
         .into_iter()

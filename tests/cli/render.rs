@@ -987,3 +987,33 @@ fn an_interrupted_render_is_recovered_and_its_leftovers_removed() {
     assert_eq!(names, [".site.plan-new-NotOur", "plan.yaml", "site"]);
     assert!(root.join(".site.plan-new-NotOur/keep.txt").is_file());
 }
+
+#[test]
+fn source_date_epoch_pins_the_documents_date_and_a_bad_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample("nordlicht-haushaltsgeraete.yaml");
+    // 2026-11-22 12:00 UTC.
+    let render = |out: &Path, epoch: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+            .args(["render", &plan, "--out"])
+            .arg(out)
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let a = dir.path().join("a");
+    let out = render(&a, "1795348800");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let b = dir.path().join("b");
+    render_sample("nordlicht-haushaltsgeraete.yaml", &b, &[]);
+    assert_eq!(
+        read_dir(&a),
+        read_dir(&b),
+        "SOURCE_DATE_EPOCH gives the same documents as --today"
+    );
+    let bad = render(&dir.path().join("c"), "yesterday");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("SOURCE_DATE_EPOCH"));
+    assert!(!dir.path().join("c").exists(), "nothing is written");
+}
