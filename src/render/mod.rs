@@ -20,6 +20,14 @@ use i18n::{Catalogue, Language};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
+/// The folder inside `--out` for what customers may see: the FAQs and their index.
+/// Deploying this folder alone is safe: nothing in it links to or contains internal data.
+pub const PUBLIC: &str = "public";
+
+/// The folder inside `--out` for staff: the handbooks and their index, which may link to
+/// the customer pages in [`PUBLIC`].
+pub const INTERNAL: &str = "internal";
+
 /// Which documents to render (`--only`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocumentKind {
@@ -106,7 +114,7 @@ impl Document {
                 (format!("{}.md", self.base), "faq.md"),
                 (format!("{}.html", self.base), "faq.html"),
             ],
-            DocumentKind::Index => vec![("index.html".to_owned(), "index.html")],
+            DocumentKind::Index => vec![(format!("{}.html", self.base), "index.html")],
         }
     }
 }
@@ -202,7 +210,7 @@ pub fn documents(
     for tag in &plan_langs {
         all.push(Planned {
             kind: DocumentKind::Handbook,
-            base: format!("handbook.{}", tag.0),
+            base: format!("{INTERNAL}/handbook.{}", tag.0),
             tag: tag.clone(),
             profile: None,
         });
@@ -211,7 +219,7 @@ pub fn documents(
         for tag in profile_languages(profile, &plan_langs) {
             all.push(Planned {
                 kind: DocumentKind::Faq,
-                base: format!("faq-{}.{}", profile.id.value, tag.0),
+                base: format!("{PUBLIC}/faq-{}.{}", profile.id.value, tag.0),
                 tag,
                 profile: Some(i),
             });
@@ -260,8 +268,7 @@ pub fn documents(
         .map(|n| context::localized(&n.value, index_lang))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| index_lang.text("index.title"));
-    let index_entry =
-        json!({ "title": index_title, "file": "index.html", "kind": "index", "lang": index_tag.0, "profile": null });
+    let index_entry = json!({ "title": index_title, "file": "index.html", "kind": "index", "lang": index_tag.0, "profile": null, "profile_id": null });
     let entries: Vec<Value> = all
         .iter()
         .map(|p| {
@@ -277,10 +284,35 @@ pub fn documents(
                     .as_ref()
                     .map_or_else(|| profile.id.value.clone(), |n| context::localized(&n.value, lang))
             });
-            json!({ "title": title, "file": format!("{}.html", p.base), "kind": p.kind.as_str(), "lang": lang.tag, "profile": profile_name })
+            // Links are relative to the linking document's folder: an FAQ links to its
+            // neighbours in `public/`.
+            let file = p.base.rsplit('/').next().unwrap_or(&p.base);
+            json!({
+                "title": title,
+                "file": format!("{file}.html"),
+                "kind": p.kind.as_str(),
+                "lang": lang.tag,
+                "profile": profile_name,
+                "profile_id": p.profile.map(|i| plan.profiles[i].id.value.clone()),
+            })
         })
         .collect();
-    let listing = Value::Array(entries.clone());
+    // Staff documents in `internal/` reach the FAQs one folder up.
+    let internal_listing = Value::Array(
+        entries
+            .iter()
+            .map(|e| {
+                let mut e = e.clone();
+                if e["kind"] == "faq"
+                    && let Some(file) = e["file"].as_str()
+                {
+                    e["file"] = Value::from(format!("../{PUBLIC}/{file}"));
+                }
+                e
+            })
+            .collect(),
+    );
+    let public_listing = Value::Array(entries.iter().filter(|e| e["kind"] == "faq").cloned().collect());
     // Each profile's FAQs, and the index, for the links of that profile's FAQs.
     let mut faq_links: Vec<Vec<Value>> = vec![Vec::new(); plan.profiles.len()];
     for (p, entry) in all.iter().zip(&entries) {
@@ -299,7 +331,7 @@ pub fn documents(
             let lang = language(&p.tag);
             let context = match p.profile {
                 Some(i) => context::faq(&src, i, lang, &Value::Array(faq_links[i].clone())),
-                None => context::handbook(&src, lang, &listing),
+                None => context::handbook(&src, lang, &internal_listing),
             };
             Document {
                 base: p.base,
@@ -310,26 +342,30 @@ pub fn documents(
         })
         .collect();
     if options.selects(DocumentKind::Index, &index_tag.0) {
-        let mut map = context::common(index_lang, options.today, &listing);
         let title = plan
             .meta
             .name
             .as_ref()
             .map_or_else(String::new, |n| context::localized(&n.value, index_lang));
-        map.insert("title".into(), Value::from(title));
-        map.insert(
-            "company".into(),
-            plan.meta
-                .company
-                .as_ref()
-                .map_or(Value::Null, |c| Value::from(context::localized(&c.value, index_lang))),
-        );
-        docs.push(Document {
-            base: "index".to_owned(),
-            kind: DocumentKind::Index,
-            lang: index_tag.0.clone(),
-            context: Value::Object(map),
-        });
+        let company = plan
+            .meta
+            .company
+            .as_ref()
+            .map_or(Value::Null, |c| Value::from(context::localized(&c.value, index_lang)));
+        // One index per folder: the customers' lists the FAQs only; the staff's lists
+        // everything.
+        for (folder, listing) in [(PUBLIC, &public_listing), (INTERNAL, &internal_listing)] {
+            let mut map = context::common(index_lang, options.today, listing);
+            map.insert("title".into(), Value::from(title.clone()));
+            map.insert("company".into(), company.clone());
+            map.insert("audience".into(), Value::from(folder));
+            docs.push(Document {
+                base: format!("{folder}/index"),
+                kind: DocumentKind::Index,
+                lang: index_tag.0.clone(),
+                context: Value::Object(map),
+            });
+        }
     }
     (docs, warnings)
 }

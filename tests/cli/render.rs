@@ -10,17 +10,23 @@ use std::path::Path;
 const MANIFEST: &str = ".plan-render.json";
 
 /// The documents in a folder, by name (the manifest left out).
+/// Every file under `dir` but the manifest, by its path inside `dir` (`public/index.html`).
 fn read_dir(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.file_name().is_some_and(|n| n == MANIFEST) {
-            continue;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.file_name().is_some_and(|n| n == MANIFEST) {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let name = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            files.insert(name, std::fs::read(&path).unwrap());
         }
-        files.insert(
-            path.file_name().unwrap().to_string_lossy().into_owned(),
-            std::fs::read(&path).unwrap(),
-        );
     }
     files
 }
@@ -70,10 +76,11 @@ fn every_sample_renders_its_documents_identically_on_any_machine() {
             assert!(bytes == &fb[file], "{name}: {file} differs between machines");
         }
         for expected in [
-            format!("handbook.{lang}.md"),
-            format!("handbook.{lang}.html"),
-            "handbook.en.html".to_owned(),
-            "index.html".to_owned(),
+            format!("internal/handbook.{lang}.md"),
+            format!("internal/handbook.{lang}.html"),
+            "internal/handbook.en.html".to_owned(),
+            "public/index.html".to_owned(),
+            "internal/index.html".to_owned(),
         ] {
             assert!(
                 fa.contains_key(&expected),
@@ -83,7 +90,7 @@ fn every_sample_renders_its_documents_identically_on_any_machine() {
         }
         assert!(
             fa.keys()
-                .any(|f| f.starts_with("faq-") && f.ends_with(&format!(".{lang}.html"))),
+                .any(|f| f.starts_with("public/faq-") && f.ends_with(&format!(".{lang}.html"))),
             "{name}: no FAQ in {lang}"
         );
         // Rendering again into the same directory gives the same bytes.
@@ -118,7 +125,7 @@ fn the_faq_contains_nothing_internal() {
             })
             .collect();
         assert!(!phones.is_empty(), "{name}: found no contact phones to look for");
-        for (file, bytes) in read_dir(&out).into_iter().filter(|(f, _)| f.starts_with("faq-")) {
+        for (file, bytes) in read_dir(&out).into_iter().filter(|(f, _)| f.starts_with("public/faq-")) {
             let text = String::from_utf8(bytes).unwrap();
             for phone in &phones {
                 assert!(
@@ -179,18 +186,18 @@ fn html_is_escaped_and_hours_are_shown_in_the_customers_zone_and_language() {
         assert!(!text.contains("<b>bold"), "{file} has unescaped markup");
     }
     // Berlin 08:00-18:00 is 14:00-24:00 in Bangkok in November.
-    let bangkok = String::from_utf8_lossy(&files["faq-bangkok.en.html"]).into_owned();
+    let bangkok = String::from_utf8_lossy(&files["public/faq-bangkok.en.html"]).into_owned();
     assert!(bangkok.contains("14:00–24:00"), "Bangkok times expected:\n{bangkok}");
     assert!(!bangkok.contains("08:00–18:00"));
     // Latvian weekday names in the Latvian FAQ (Riga is one hour ahead of Berlin).
-    let riga = String::from_utf8_lossy(&files["faq-riga.lv.html"]).into_owned();
+    let riga = String::from_utf8_lossy(&files["public/faq-riga.lv.html"]).into_owned();
     assert!(riga.contains("09:00–19:00"), "{riga}");
     assert!(
         riga.contains("P–Pk") || riga.contains("pirmdiena"),
         "Latvian weekdays expected:\n{riga}"
     );
     // The Thai FAQ renders, with Thai text.
-    let thai = String::from_utf8_lossy(&files["faq-bangkok.th.html"]).into_owned();
+    let thai = String::from_utf8_lossy(&files["public/faq-bangkok.th.html"]).into_owned();
     assert!(thai.contains("lang=\"th\""));
     assert!(
         thai.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)),
@@ -214,30 +221,30 @@ fn check_reports_stale_missing_and_unexpected_files() {
     assert!(run(&[]).status.success());
     assert_eq!(run(&["--check"]).status.code(), Some(0));
     let site = dir.path().join("site");
-    std::fs::write(site.join("faq-riga.lv.md"), "edited").unwrap();
+    std::fs::write(site.join("public/faq-riga.lv.md"), "edited").unwrap();
     let out = run(&["--check"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains("stale: site/faq-riga.lv.md"),
+        String::from_utf8_lossy(&out.stdout).contains("stale: site/public/faq-riga.lv.md"),
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
     assert_eq!(
-        std::fs::read_to_string(site.join("faq-riga.lv.md")).unwrap(),
+        std::fs::read_to_string(site.join("public/faq-riga.lv.md")).unwrap(),
         "edited",
         "--check writes nothing"
     );
     assert!(run(&[]).status.success());
-    std::fs::remove_file(site.join("index.html")).unwrap();
+    std::fs::remove_file(site.join("public/index.html")).unwrap();
     let out = run(&["--check"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("missing: site/index.html"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("missing: site/public/index.html"));
     assert!(run(&[]).status.success());
     std::fs::write(&plan, HOSTILE.replace("Customers in Riga", "Customers in Latvia")).unwrap();
     let out = run(&["--check"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains("stale: site/faq-riga.lv"),
+        String::from_utf8_lossy(&out.stdout).contains("stale: site/public/faq-riga.lv"),
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
@@ -286,7 +293,7 @@ fn a_broken_override_fails_with_its_name_and_line_and_keeps_the_previous_output(
     std::fs::write(dir.path().join("mine/faq.md"), "# {{ profile.name }}\n").unwrap();
     assert!(run(&["--templates", "mine"]).status.success());
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("site/faq-riga.lv.md")).unwrap(),
+        std::fs::read_to_string(dir.path().join("site/public/faq-riga.lv.md")).unwrap(),
         "# Customers in Riga\n"
     );
     // A template directory that does not exist is a tool error.
@@ -391,7 +398,7 @@ escalation:
         ("pt", "a qualquer hora", ["horário não informado", "não informado"]),
         ("th", "ตลอดเวลา", ["ไม่ได้ระบุเวลา", "ไม่ได้ระบุ"]),
     ] {
-        let md = String::from_utf8_lossy(&files[&format!("handbook.{lang}.md")]).into_owned();
+        let md = String::from_utf8_lossy(&files[&format!("internal/handbook.{lang}.md")]).into_owned();
         // Anna's row in the escalation table and in the contact list; Ben keeps his hours.
         let rows: Vec<&str> = md.lines().filter(|l| l.contains("**Anna Weber**")).collect();
         assert_eq!(rows.len(), 2, "{lang}: {rows:?}");
@@ -404,7 +411,7 @@ escalation:
                 .all(|l| l.contains("09:00–17:00")),
             "{lang}"
         );
-        let html = String::from_utf8_lossy(&files[&format!("handbook.{lang}.html")]).into_owned();
+        let html = String::from_utf8_lossy(&files[&format!("internal/handbook.{lang}.html")]).into_owned();
         let cells = html.matches(&format!("{any_time}</span></td>")).count();
         assert_eq!(cells, 2, "{lang}: Anna's two hours cells");
         for text in [md.as_str(), html.as_str()] {
@@ -538,15 +545,15 @@ fn only_and_lang_select_documents_and_dump_context_shows_them() {
     );
     assert_eq!(
         read_dir(&dir.path().join("s")).keys().cloned().collect::<Vec<_>>(),
-        ["faq-bangkok.th.html", "faq-bangkok.th.md"]
+        ["public/faq-bangkok.th.html", "public/faq-bangkok.th.md"]
     );
     let out = run(&["render", "plan.yaml", "--today", "2026-11-22", "--dump-context"]);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let faq = &doc["faq-bangkok.en"];
+    let faq = &doc["public/faq-bangkok.en"];
     for internal in ["contacts", "authority", "teams", "escalation", "training"] {
         assert!(faq.get(internal).is_none(), "the FAQ context has `{internal}`");
     }
-    assert!(doc["handbook.en"]["contacts"].is_array());
+    assert!(doc["internal/handbook.en"]["contacts"].is_array());
     assert!(!dir.path().join("site").exists(), "--dump-context writes nothing");
 }
 
@@ -609,7 +616,7 @@ fn document_contexts_grow_linearly_with_the_number_of_profiles() {
         let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         // An FAQ links to its own profile's other languages and to the index, not to
         // every document of the plan.
-        let links = doc["faq-p1.de"]["documents"].as_array().unwrap();
+        let links = doc["public/faq-p1.de"]["documents"].as_array().unwrap();
         let files: Vec<&str> = links.iter().filter_map(|d| d["file"].as_str()).collect();
         assert_eq!(files, ["faq-p1.de.html", "faq-p1.en.html", "index.html"]);
         (out.stdout.len() as f64, elapsed)
@@ -660,7 +667,7 @@ fn templates_that_never_end_or_grow_without_bound_fail_with_their_name() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{template}: {err}");
         assert!(
-            err.contains("template faq.md") && err.contains("(rendering faq-") && err.contains(why),
+            err.contains("template faq.md") && err.contains("(rendering public/faq-") && err.contains(why),
             "{template}: {err}"
         );
         assert!(!dir.path().join("site").exists(), "nothing is published");
@@ -691,7 +698,7 @@ fn template_files_larger_than_the_cap_are_not_read_and_folder_links_are_not_foll
     let out = run();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("site/faq-riga.lv.md")).unwrap(),
+        std::fs::read_to_string(dir.path().join("site/public/faq-riga.lv.md")).unwrap(),
         "# Customers in Riga\n"
     );
 }
@@ -828,8 +835,8 @@ fn lang_and_only_replace_their_own_files_and_keep_the_rest() {
     assert!(out.contains("wrote 0 files"), "{out}");
     let now = read_dir(&root.join("site"));
     let mut expected = full.clone();
-    expected.remove("faq-bangkok.th.html");
-    expected.remove("faq-bangkok.th.md");
+    expected.remove("public/faq-bangkok.th.html");
+    expected.remove("public/faq-bangkok.th.md");
     assert!(now == expected, "{:?}", now.keys());
     // The manifest lists exactly what is there.
     let manifest: serde_json::Value =
@@ -845,7 +852,7 @@ fn lang_and_only_replace_their_own_files_and_keep_the_rest() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|f| f["name"] == "faq-riga.lv.html")
+        .find(|f| f["name"] == "public/faq-riga.lv.html")
         .unwrap();
     assert_eq!((lv["kind"].as_str(), lv["lang"].as_str()), (Some("faq"), Some("lv")));
     // The Latvian FAQ is rendered anew, nothing else.
@@ -881,7 +888,7 @@ fn a_symbolic_link_out_is_written_through_and_stays_a_link() {
                 .file_type()
                 .is_symlink()
         );
-        assert!(root.join("published/index.html").is_file());
+        assert!(root.join("published/public/index.html").is_file());
         assert!(root.join("published").join(MANIFEST).is_file());
     }
     let mut names: Vec<String> = std::fs::read_dir(root)
@@ -1016,4 +1023,59 @@ fn source_date_epoch_pins_the_documents_date_and_a_bad_one_is_refused() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("SOURCE_DATE_EPOCH"));
     assert!(!dir.path().join("c").exists(), "nothing is written");
+}
+
+#[test]
+fn public_holds_only_customer_pages_that_link_nowhere_internal() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "nordlicht-haushaltsgeraete.yaml",
+        "dzintars-online.yaml",
+        "nuvem-software.toml",
+        "siam-mobile.yaml",
+    ] {
+        let out = dir.path().join(name);
+        render_sample(name, &out, &[]);
+        let files = read_dir(&out);
+        for (file, bytes) in &files {
+            let top = file.split('/').next().unwrap();
+            assert!(
+                top == "public" || top == "internal",
+                "{name}: {file} outside public/ and internal/"
+            );
+            let kind_ok = if top == "public" {
+                file.starts_with("public/faq-") || file == "public/index.html"
+            } else {
+                file.starts_with("internal/handbook.") || file == "internal/index.html"
+            };
+            assert!(kind_ok, "{name}: {file} is in the wrong folder");
+            if top != "public" || !file.ends_with(".html") {
+                continue;
+            }
+            let text = String::from_utf8_lossy(bytes);
+            for (i, _) in text.match_indices("href=\"") {
+                let rest = &text[i + 6..];
+                let href = rest[..rest.find('"').unwrap()].replace("&#x2f;", "/");
+                let external = ["https:", "http:", "mailto:", "tel:", "#"]
+                    .iter()
+                    .any(|p| href.starts_with(p));
+                assert!(
+                    external || (!href.contains('/') && files.contains_key(&format!("public/{href}"))),
+                    "{name}: {file} links to {href}, which is not a customer page"
+                );
+            }
+            assert!(!text.contains("handbook"), "{name}: {file} mentions a handbook");
+        }
+        // The staff index reaches every FAQ in public/.
+        let internal = String::from_utf8_lossy(&files["internal/index.html"]).replace("&#x2f;", "/");
+        for faq in files
+            .keys()
+            .filter(|f| f.starts_with("public/faq-") && f.ends_with(".html"))
+        {
+            assert!(
+                internal.contains(&format!("href=\"../{faq}\"")),
+                "{name}: internal index misses {faq}"
+            );
+        }
+    }
 }

@@ -290,7 +290,7 @@ fn chat_concurrency_counts_once() {
             "--allow-errors",
         ])
         .expect(0);
-    let table = &json(&out)["handbook.en"]["staffing"][0];
+    let table = &json(&out)["internal/handbook.en"]["staffing"][0];
     assert_eq!(table["rows"][0]["required"], 5, "{table}");
     assert_eq!(table["rows"][0]["short"], true, "{table}");
 }
