@@ -222,8 +222,10 @@ struct Channel {
     description: Option<Text>,
     /// Phone number, e-mail address, web address, handle or street address customers use.
     address: Option<PlainText>,
-    /// Whether calls are free of charge for the caller.
-    toll_free: Option<bool>,
+    /// Addresses for customers in particular countries, e.g. `{ BR: "0800 555 0140" }`; they replace `address` for customers there.
+    addresses: Option<std::collections::BTreeMap<String, PlainText>>,
+    /// Whether calls are free of charge: `true` for callers in the number's own country, or the countries calls are free from, e.g. `[PT, ES]`.
+    toll_free: Option<TollFree>,
     /// The team that works the channel (a team id).
     team: Option<Reference>,
     /// When the channel is open; for written channels, when it is worked (default: the team's hours).
@@ -532,6 +534,16 @@ struct Suppression {
     reason: Text,
     /// Date after which the finding is reported again.
     until: Option<Date>,
+}
+
+/// Whether calls are free: `true`/`false`, or the countries calls are free from.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum TollFree {
+    /// `true`: free for callers in the country of the number; `false`: not free.
+    Flag(bool),
+    /// Free for callers in these countries.
+    From(Vec<Country>),
 }
 
 /// A public-holiday calendar such as `DE-BE`, or a map that adjusts one or reads an iCalendar file.
@@ -929,7 +941,12 @@ mod tests {
             assert_eq!(types, &serde_json::json!(["array", "null"]), "{pointer}");
         }
         let channel = &schema["definitions"]["Channel"]["properties"];
-        assert_eq!(channel["toll-free"]["type"], "boolean");
+        assert_eq!(channel["toll-free"]["allOf"][0]["$ref"], "#/definitions/TollFree");
+        let toll_free = schema["definitions"]["TollFree"].to_string();
+        assert!(
+            toll_free.contains("boolean") && toll_free.contains("array"),
+            "{toll_free}"
+        );
         assert_eq!(channel["response"]["allOf"][0]["$ref"], "#/definitions/Duration");
     }
 

@@ -71,6 +71,7 @@ pub(crate) const CHANNEL_KEYS: &[&str] = &[
     "name",
     "description",
     "address",
+    "addresses",
     "toll-free",
     "team",
     "hours",
@@ -472,7 +473,11 @@ fn channel(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Channel> 
         address: f
             .get("address")
             .and_then(|n| r.channel_address(n, &f.path("address"), kind.as_ref().map(|k| k.value))),
-        toll_free: opt!(r, f, "toll-free", boolean),
+        toll_free: f.get("toll-free").and_then(|n| r.toll_free(n, &f.path("toll-free"))),
+        addresses: f
+            .get("addresses")
+            .map(|n| r.country_addresses(n, &f.path("addresses"), kind.as_ref().map(|k| k.value)))
+            .unwrap_or_default(),
         team: opt!(r, f, "team", reference),
         hours: opt!(r, f, "hours", schedule),
         response: f

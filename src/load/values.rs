@@ -281,6 +281,71 @@ impl Reader<'_> {
         self.distinct(path, items, String::clone)
     }
 
+    /// `toll-free:` — `true`, `false`, or a list of the countries calls are free from.
+    pub fn toll_free(&mut self, node: &Node, path: &PlanPath) -> Option<Located<crate::model::TollFree>> {
+        use crate::model::TollFree;
+        let loc = self.loc(node.span, path);
+        match &node.value {
+            Value::Bool(true) => Some(Located::new(TollFree::InItsCountry, loc)),
+            Value::Bool(false) => Some(Located::new(TollFree::No, loc)),
+            Value::Seq(_) => {
+                let countries = self.countries(node, path);
+                (!countries.is_empty()).then(|| Located::new(TollFree::From(countries), loc))
+            }
+            _ => {
+                self.wrong_type(
+                    node,
+                    path,
+                    "`true`, `false` or a list of countries",
+                    "true  # or [PT, ES]: free from these countries",
+                );
+                None
+            }
+        }
+    }
+
+    /// `addresses:` — a map from a country code to the channel's address for customers
+    /// there, each checked like `address`.
+    pub fn country_addresses(
+        &mut self,
+        node: &Node,
+        path: &PlanPath,
+        kind: Option<crate::model::ChannelKind>,
+    ) -> Vec<crate::model::CountryAddress> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(
+                node,
+                path,
+                "a map of country codes to addresses",
+                "{ BR: \"0800 555 0140\" }",
+            );
+            return Vec::new();
+        };
+        let mut out: Vec<crate::model::CountryAddress> = Vec::new();
+        for (key, value) in entries {
+            let p = path.key(&key.name);
+            let key_node = Node {
+                span: key.span,
+                value: Value::String(key.name.clone()),
+            };
+            let country = self.parsed(
+                &key_node,
+                &p,
+                &rule::INVALID_COUNTRY,
+                "a country code such as `BR`",
+                values::parse_country,
+            );
+            let address = self.channel_address(value, &p, kind);
+            if let (Some(country), Some(address)) = (country, address) {
+                out.push(crate::model::CountryAddress {
+                    country: Located::new(country.value.alpha2().to_owned(), country.loc),
+                    address,
+                });
+            }
+        }
+        out
+    }
+
     /// A currency code: `EUR`.
     pub fn currency(&mut self, node: &Node, path: &PlanPath) -> Option<Located<iso_currency::Currency>> {
         self.parsed(

@@ -207,12 +207,100 @@ pub struct Channel {
     pub name: Option<Located<Text>>,
     pub description: Option<Located<Text>>,
     pub address: Option<Located<String>>,
-    pub toll_free: Option<Located<bool>>,
+    /// `toll-free:` as written: `true`, `false`, or the countries calls are free from.
+    pub toll_free: Option<Located<TollFree>>,
+    /// Addresses for customers in particular countries (`addresses: { BR: "+55 …" }`),
+    /// which replace `address` for them.
+    pub addresses: Vec<CountryAddress>,
     pub team: Option<Id>,
     pub hours: Option<Located<Schedule>>,
     pub response: Option<Located<Duration>>,
     pub timezone: Option<Located<chrono_tz::Tz>>,
     pub holidays: Option<HolidaySpec>,
+}
+
+/// Whether calls to a channel's number are free, and for whom.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TollFree {
+    /// `toll-free: false`.
+    No,
+    /// `toll-free: true`: free for callers in the country of the number (its calling code,
+    /// or the channel's own country for a number written without one).
+    InItsCountry,
+    /// `toll-free: [PT, ES]`: free for callers in these countries.
+    From(Vec<Located<String>>),
+}
+
+/// An address of a channel for customers in one country.
+#[derive(Debug, Clone)]
+pub struct CountryAddress {
+    /// The ISO 3166-1 country code.
+    pub country: Located<String>,
+    pub address: Located<String>,
+}
+
+impl Channel {
+    /// Whether the plan calls the channel toll-free at all.
+    pub fn is_toll_free(&self) -> bool {
+        self.toll_free.as_ref().is_some_and(|t| t.value != TollFree::No)
+    }
+
+    /// The address shown to customers living in `countries`: the per-country address of
+    /// the first of them that has one, else `address`.
+    pub fn address_for(&self, countries: &[String]) -> Option<&Located<String>> {
+        countries
+            .iter()
+            .find_map(|c| self.addresses.iter().find(|a| &a.country.value == c))
+            .map(|a| &a.address)
+            .or(self.address.as_ref())
+    }
+
+    /// The countries from which calling `address` is free. `region` is the channel's own
+    /// country, for a number written without its calling code.
+    pub fn free_from(&self, address: &str, region: Option<&str>) -> Vec<String> {
+        match self.toll_free.as_ref().map(|t| &t.value) {
+            None | Some(TollFree::No) => Vec::new(),
+            Some(TollFree::From(countries)) => countries.iter().map(|c| c.value.clone()).collect(),
+            Some(TollFree::InItsCountry) => values::phone_info(address, region)
+                .and_then(|i| i.country)
+                .or_else(|| region.map(str::to_owned))
+                .into_iter()
+                .collect(),
+        }
+    }
+}
+
+impl Plan {
+    /// The country a channel is in, from its holiday calendar (its own, its team's, else
+    /// the plan's): the country a number written without its calling code belongs to.
+    pub fn channel_country(&self, channel: &Channel) -> Option<String> {
+        let team = channel
+            .team
+            .as_ref()
+            .and_then(|id| self.teams.iter().find(|t| t.id.value == id.value));
+        [
+            channel.holidays.as_ref(),
+            team.and_then(|t| t.holidays.as_ref()),
+            self.meta.holidays.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|spec| spec.calendar.as_ref().map(|c| c.value.country.clone()))
+    }
+
+    /// The countries a profile's customers live in: its `countries`, else the country of
+    /// its holiday calendar (its own, else the plan's).
+    pub fn profile_countries(&self, profile: &Profile) -> Vec<String> {
+        if !profile.countries.is_empty() {
+            return profile.countries.iter().map(|c| c.value.clone()).collect();
+        }
+        [profile.holidays.as_ref(), self.meta.holidays.as_ref()]
+            .into_iter()
+            .flatten()
+            .find_map(|spec| spec.calendar.as_ref().map(|c| c.value.country.clone()))
+            .into_iter()
+            .collect()
+    }
 }
 
 /// A group of customers with shared needs and expectations.

@@ -370,7 +370,7 @@ pub fn handbook(src: &Source<'_>, lang: &Language, documents: &Value) -> Value {
                     "name": channel_name(c, lang),
                     "description": text(c.description.as_ref(), lang),
                     "address": c.address.as_ref().map(|a| a.value.clone()),
-                    "toll_free": c.toll_free.as_ref().is_some_and(|t| t.value),
+                    "toll_free": c.is_toll_free(),
                     "team": c.team.as_ref().map(|t| team_name(plan, &t.value, lang)),
                     "hours": hours,
                     "response": c.response.as_ref().map(|r| lang.duration(&r.value)),
@@ -633,6 +633,7 @@ pub fn faq(src: &Source<'_>, profile_index: usize, lang: &Language, documents: &
         }),
     );
     let monday = monday_from(src.today);
+    let countries = plan.profile_countries(profile);
     let typical: Vec<(usize, IntervalSet)> = times
         .channels
         .iter()
@@ -650,13 +651,20 @@ pub fn faq(src: &Source<'_>, profile_index: usize, lang: &Language, documents: &
                 } else {
                     json!([])
                 };
+                // The number for these customers, called free only when it is free from
+                // every country they live in.
+                let address = c.address_for(&countries);
+                let free = address.is_some_and(|a| {
+                    let from = c.free_from(&a.value, plan.channel_country(c).as_deref());
+                    !countries.is_empty() && countries.iter().all(|k| from.contains(k))
+                });
                 json!({
                     "kind": c.kind.value.as_str(),
                     "live": live,
                     "name": channel_name(c, lang),
                     "description": text(c.description.as_ref(), lang),
-                    "address": c.address.as_ref().map(|a| a.value.clone()),
-                    "toll_free": c.toll_free.as_ref().is_some_and(|t| t.value),
+                    "address": address.map(|a| a.value.clone()),
+                    "toll_free": free,
                     "hours": hours,
                     "any_time": !live,
                     "response": c.response.as_ref().map(|r| lang.duration(&r.value)),

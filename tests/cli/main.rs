@@ -12,6 +12,7 @@ mod formats;
 mod fuzz;
 mod init;
 mod links;
+mod numbers;
 mod one_finding;
 mod policy;
 mod render;

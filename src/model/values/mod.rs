@@ -12,6 +12,7 @@ mod duration;
 mod hours;
 mod language;
 mod link;
+mod phone;
 mod target;
 
 pub use amount::{Amount, Money, parse_amount};
@@ -21,6 +22,7 @@ pub use duration::{Duration, parse_duration};
 pub use hours::{DayHours, TimeRange, WeekdaySet, parse_day_hours, parse_day_selector};
 pub use language::{LanguageTag, parse_language};
 pub use link::{check_channel_address, href, parse_email, parse_web_url};
+pub use phone::{PhoneInfo, phone_info};
 pub use target::{Comparison, Measure, Target, parse_target};
 
 use std::ops::Range;
