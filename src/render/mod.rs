@@ -16,8 +16,12 @@ use crate::coverage::{DateWindow, Timeline};
 use crate::model::Plan;
 use crate::model::values::LanguageTag;
 use chrono::NaiveDate;
+use context::common::DocumentLink;
+use context::faq::FaqContext;
+use context::handbook::HandbookContext;
+use context::index::IndexContext;
 use i18n::{Catalogue, Language};
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Which documents to render (`--only`).
@@ -260,9 +264,14 @@ pub fn documents(
         .map(|n| context::localized(&n.value, index_lang))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| index_lang.text("index.title"));
-    let index_entry =
-        json!({ "title": index_title, "file": "index.html", "kind": "index", "lang": index_tag.0, "profile": null });
-    let entries: Vec<Value> = all
+    let index_entry = DocumentLink {
+        title: index_title,
+        file: "index.html".to_owned(),
+        kind: DocumentKind::Index.as_str().to_owned(),
+        lang: index_tag.0.clone(),
+        profile: None,
+    };
+    let entries: Vec<DocumentLink> = all
         .iter()
         .map(|p| {
             let lang = language(&p.tag);
@@ -277,12 +286,17 @@ pub fn documents(
                     .as_ref()
                     .map_or_else(|| profile.id.value.clone(), |n| context::localized(&n.value, lang))
             });
-            json!({ "title": title, "file": format!("{}.html", p.base), "kind": p.kind.as_str(), "lang": lang.tag, "profile": profile_name })
+            DocumentLink {
+                title,
+                file: format!("{}.html", p.base),
+                kind: p.kind.as_str().to_owned(),
+                lang: lang.tag.clone(),
+                profile: profile_name,
+            }
         })
         .collect();
-    let listing = Value::Array(entries.clone());
     // Each profile's FAQs, and the index, for the links of that profile's FAQs.
-    let mut faq_links: Vec<Vec<Value>> = vec![Vec::new(); plan.profiles.len()];
+    let mut faq_links: Vec<Vec<DocumentLink>> = vec![Vec::new(); plan.profiles.len()];
     for (p, entry) in all.iter().zip(&entries) {
         if let Some(i) = p.profile {
             faq_links[i].push(entry.clone());
@@ -298,8 +312,8 @@ pub fn documents(
         .map(|p| {
             let lang = language(&p.tag);
             let context = match p.profile {
-                Some(i) => context::faq(&src, i, lang, &Value::Array(faq_links[i].clone())),
-                None => context::handbook(&src, lang, &listing),
+                Some(i) => to_value(&FaqContext::new(&src, i, lang, faq_links[i].clone())),
+                None => to_value(&HandbookContext::new(&src, lang, entries.clone())),
             };
             Document {
                 base: p.base,
@@ -310,28 +324,21 @@ pub fn documents(
         })
         .collect();
     if options.selects(DocumentKind::Index, &index_tag.0) {
-        let mut map = context::common(index_lang, options.today, &listing);
-        let title = plan
-            .meta
-            .name
-            .as_ref()
-            .map_or_else(String::new, |n| context::localized(&n.value, index_lang));
-        map.insert("title".into(), Value::from(title));
-        map.insert(
-            "company".into(),
-            plan.meta
-                .company
-                .as_ref()
-                .map_or(Value::Null, |c| Value::from(context::localized(&c.value, index_lang))),
-        );
+        let context = IndexContext::new(plan, index_lang, options.today, entries);
         docs.push(Document {
             base: "index".to_owned(),
             kind: DocumentKind::Index,
             lang: index_tag.0.clone(),
-            context: Value::Object(map),
+            context: to_value(&context),
         });
     }
     (docs, warnings)
+}
+
+/// A context as the JSON value templates and `--dump-context` read. The contexts are plain
+/// data (text, numbers, lists, maps with text keys), which always serialise.
+fn to_value(context: &impl serde::Serialize) -> Value {
+    serde_json::to_value(context).expect("a context is plain data")
 }
 
 /// Where one rendered file goes: bytes in memory, refused past [`templates::MAX_OUTPUT`]
