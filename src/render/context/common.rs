@@ -62,7 +62,7 @@ pub struct Common {
     pub t: Catalogue,
     /// The render date.
     pub generated: Generated,
-    /// The documents this one may link to (see [Which documents](#which-documents)).
+    /// The documents this one may link to; which ones depends on the template (below).
     pub documents: Vec<DocumentLink>,
 }
 

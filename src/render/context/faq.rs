@@ -66,7 +66,8 @@ pub struct Profile {
 /// A channel offered to the profile.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Channel {
-    /// A channel kind.
+    /// `phone`, `chat`, `video`, `in-person` (live); `email`, `web-form`, `social`, `letter`
+    /// (written). The built-in templates name it with `t.channel.kind[kind]`.
     pub kind: String,
     /// The kind is a live one.
     pub live: bool,
@@ -150,14 +151,15 @@ pub struct Complaint {
     pub description: Option<String>,
     /// A duration.
     pub resolve_within: Option<String>,
-    /// Remedy kinds: which kinds of compensation exist.
+    /// Remedy kinds (`apology`, `credit`, `coupon`, `free-product`, `replacement`,
+    /// `repair`, `refund`): which kinds of compensation exist, without values or approvers.
     pub remedies: Vec<String>,
 }
 
 /// A way feedback is collected.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Feedback {
-    /// A feedback kind.
+    /// `survey`, `review`, `interview`, `social-listening` or `complaint-analysis`.
     pub kind: String,
     /// The source's name, else its id.
     pub name: String,

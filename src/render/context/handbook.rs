@@ -216,7 +216,7 @@ pub struct EscalationPath {
 /// One step of an escalation path.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct EscalationStep {
-    /// 1, 2, …
+    /// The step's number: 1, 2, …
     pub number: usize,
     /// The delay after which this step takes over (`15 Min.`, `8 Arbeitsstunden`); `null`
     /// = at once.
@@ -263,7 +263,7 @@ pub struct Remedy {
     pub value: Option<String>,
     /// A team's or person's name.
     pub approver: Option<String>,
-    /// Details.
+    /// What the remedy is, in the plan's words.
     pub description: Option<String>,
 }
 
@@ -336,7 +336,7 @@ pub struct Metric {
 pub struct Coverage {
     /// The first day, long date (today).
     pub from_text: String,
-    /// 7.
+    /// The number of days: 7.
     pub days: u32,
     /// One per customer profile.
     pub profiles: Vec<CoverageProfile>,

@@ -14,6 +14,7 @@ pub mod faq;
 mod format;
 pub mod handbook;
 pub mod index;
+pub mod reference;
 
 pub use format::localized;
 
