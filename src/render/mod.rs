@@ -16,8 +16,12 @@ use crate::coverage::{DateWindow, Timeline};
 use crate::model::Plan;
 use crate::model::values::LanguageTag;
 use chrono::NaiveDate;
+use context::common::DocumentLink;
+use context::faq::FaqContext;
+use context::handbook::HandbookContext;
+use context::index::IndexContext;
 use i18n::{Catalogue, Language};
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The folder inside `--out` for what customers may see: the FAQs and their index.
@@ -268,8 +272,15 @@ pub fn documents(
         .map(|n| context::localized(&n.value, index_lang))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| index_lang.text("index.title"));
-    let index_entry = json!({ "title": index_title, "file": "index.html", "kind": "index", "lang": index_tag.0, "profile": null, "profile_id": null });
-    let entries: Vec<Value> = all
+    let index_entry = DocumentLink {
+        title: index_title,
+        file: "index.html".to_owned(),
+        kind: DocumentKind::Index.as_str().to_owned(),
+        lang: index_tag.0.clone(),
+        profile: None,
+        profile_id: None,
+    };
+    let entries: Vec<DocumentLink> = all
         .iter()
         .map(|p| {
             let lang = language(&p.tag);
@@ -287,34 +298,34 @@ pub fn documents(
             // Links are relative to the linking document's folder: an FAQ links to its
             // neighbours in `public/`.
             let file = p.base.rsplit('/').next().unwrap_or(&p.base);
-            json!({
-                "title": title,
-                "file": format!("{file}.html"),
-                "kind": p.kind.as_str(),
-                "lang": lang.tag,
-                "profile": profile_name,
-                "profile_id": p.profile.map(|i| plan.profiles[i].id.value.clone()),
-            })
+            DocumentLink {
+                title,
+                file: format!("{file}.html"),
+                kind: p.kind.as_str().to_owned(),
+                lang: lang.tag.clone(),
+                profile: profile_name,
+                profile_id: p.profile.map(|i| plan.profiles[i].id.value.clone()),
+            }
         })
         .collect();
     // Staff documents in `internal/` reach the FAQs one folder up.
-    let internal_listing = Value::Array(
-        entries
-            .iter()
-            .map(|e| {
-                let mut e = e.clone();
-                if e["kind"] == "faq"
-                    && let Some(file) = e["file"].as_str()
-                {
-                    e["file"] = Value::from(format!("../{PUBLIC}/{file}"));
-                }
-                e
-            })
-            .collect(),
-    );
-    let public_listing = Value::Array(entries.iter().filter(|e| e["kind"] == "faq").cloned().collect());
+    let internal_listing: Vec<DocumentLink> = entries
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            if e.kind == DocumentKind::Faq.as_str() {
+                e.file = format!("../{PUBLIC}/{}", e.file);
+            }
+            e
+        })
+        .collect();
+    let public_listing: Vec<DocumentLink> = entries
+        .iter()
+        .filter(|e| e.kind == DocumentKind::Faq.as_str())
+        .cloned()
+        .collect();
     // Each profile's FAQs, and the index, for the links of that profile's FAQs.
-    let mut faq_links: Vec<Vec<Value>> = vec![Vec::new(); plan.profiles.len()];
+    let mut faq_links: Vec<Vec<DocumentLink>> = vec![Vec::new(); plan.profiles.len()];
     for (p, entry) in all.iter().zip(&entries) {
         if let Some(i) = p.profile {
             faq_links[i].push(entry.clone());
@@ -330,8 +341,8 @@ pub fn documents(
         .map(|p| {
             let lang = language(&p.tag);
             let context = match p.profile {
-                Some(i) => context::faq(&src, i, lang, &Value::Array(faq_links[i].clone())),
-                None => context::handbook(&src, lang, &internal_listing),
+                Some(i) => to_value(&FaqContext::new(&src, i, lang, faq_links[i].clone())),
+                None => to_value(&HandbookContext::new(&src, lang, internal_listing.clone())),
             };
             Document {
                 base: p.base,
@@ -342,32 +353,25 @@ pub fn documents(
         })
         .collect();
     if options.selects(DocumentKind::Index, &index_tag.0) {
-        let title = plan
-            .meta
-            .name
-            .as_ref()
-            .map_or_else(String::new, |n| context::localized(&n.value, index_lang));
-        let company = plan
-            .meta
-            .company
-            .as_ref()
-            .map_or(Value::Null, |c| Value::from(context::localized(&c.value, index_lang)));
         // One index per folder: the customers' lists the FAQs only; the staff's lists
         // everything.
         for (folder, listing) in [(PUBLIC, &public_listing), (INTERNAL, &internal_listing)] {
-            let mut map = context::common(index_lang, options.today, listing);
-            map.insert("title".into(), Value::from(title.clone()));
-            map.insert("company".into(), company.clone());
-            map.insert("audience".into(), Value::from(folder));
+            let context = IndexContext::new(plan, index_lang, options.today, listing.clone(), folder);
             docs.push(Document {
                 base: format!("{folder}/index"),
                 kind: DocumentKind::Index,
                 lang: index_tag.0.clone(),
-                context: Value::Object(map),
+                context: to_value(&context),
             });
         }
     }
     (docs, warnings)
+}
+
+/// A context as the JSON value templates and `--dump-context` read. The contexts are plain
+/// data (text, numbers, lists, maps with text keys), which always serialise.
+fn to_value(context: &impl serde::Serialize) -> Value {
+    serde_json::to_value(context).expect("a context is plain data")
 }
 
 /// Where one rendered file goes: bytes in memory, refused past [`templates::MAX_OUTPUT`]

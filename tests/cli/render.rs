@@ -1079,3 +1079,22 @@ fn public_holds_only_customer_pages_that_link_nowhere_internal() {
         }
     }
 }
+
+#[test]
+fn template_reference_in_docs_is_current() {
+    let path = root().join("docs/templates.md");
+    let page = std::fs::read_to_string(&path).unwrap_or_default();
+    let generated = service_plan::render::context::reference::update(&page);
+    if std::env::var_os("PLAN_BLESS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current.contains("<!-- generated: faq -->"),
+        "docs/templates.md has lost its generated field tables"
+    );
+    assert!(
+        current == generated,
+        "docs/templates.md is stale: run `PLAN_BLESS=1 cargo test` and commit it"
+    );
+}

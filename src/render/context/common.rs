@@ -1,0 +1,147 @@
+//! The part of the context every template receives (language, catalogue, render date and
+//! the documents it may link to), and the shapes several documents share: hours lines and
+//! after-sales terms.
+
+use super::Source;
+use super::format::{channel_name, currency, text};
+use crate::render::i18n::{Catalogue, Language};
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// One line of hours: a day or group of days and its times, both already in the
+/// document's language (`{ "days": "Mo–Fr", "times": "08:00–18:00, 19:00–20:00" }`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct HoursLine {
+    /// A weekday or a range of weekdays (`Mo–Fr`, `Sa, So`), the `hours.public_holidays`
+    /// word, a date (`24. Dezember 2026`) or a date range, or the `hours.always` words for a
+    /// `24/7` schedule.
+    pub days: String,
+    /// One or more ranges (`08:00–12:00, 13:00–18:00`; `00:00–24:00` with `hours.always`),
+    /// or the `hours.closed` word.
+    pub times: String,
+}
+
+/// The render date.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Generated {
+    /// The render date, `YYYY-MM-DD`.
+    pub today: String,
+    /// The render date, long form (`22. November 2026`).
+    pub today_text: String,
+}
+
+/// A document another document may link to.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct DocumentLink {
+    /// The document's title in its own language (`handbook.title` or `faq.title` of its
+    /// catalogue; for the index, the plan's name in the plan's first language, else
+    /// `index.title`).
+    pub title: String,
+    /// The HTML file, relative to the folder of the document that links it
+    /// (`faq-familien.de.html` from an FAQ, `../public/faq-familien.de.html` from the staff
+    /// pages, `index.html`); the Markdown file of a handbook or an FAQ has the same name
+    /// with `.md`.
+    pub file: String,
+    /// `handbook`, `faq` or (in an FAQ's list only) `index`.
+    pub kind: String,
+    /// The document's language tag.
+    pub lang: String,
+    /// For an FAQ, the profile's name in the document's language; `null` for a handbook
+    /// and the index.
+    pub profile: Option<String>,
+    /// For an FAQ, the profile's id (FAQs are grouped by it); `null` for a handbook and
+    /// the index.
+    pub profile_id: Option<String>,
+}
+
+/// What every template receives.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Common {
+    /// The document's language tag (`de`, `pt-BR`); for `index.html` the plan's first
+    /// language.
+    pub lang: String,
+    /// The catalogue of the document's language, as nested tables (`t.handbook.title`);
+    /// see [String catalogues](#string-catalogues).
+    #[schemars(with = "std::collections::BTreeMap<String, serde_json::Value>")]
+    pub t: Catalogue,
+    /// The render date.
+    pub generated: Generated,
+    /// The documents this one may link to; which ones depends on the template (below).
+    pub documents: Vec<DocumentLink>,
+}
+
+impl Common {
+    /// The common part of a document in `lang` rendered on `today`.
+    pub fn new(lang: &Language, today: NaiveDate, documents: Vec<DocumentLink>) -> Common {
+        Common {
+            lang: lang.tag.clone(),
+            t: lang.strings.clone(),
+            generated: Generated {
+                today: today.to_string(),
+                today_text: lang.date(today),
+            },
+            documents,
+        }
+    }
+}
+
+/// Service after the sale, as customers may read it (also in the handbook).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AfterSales {
+    /// The warranty, a duration (`2 Jahre`).
+    pub warranty: Option<String>,
+    /// Installation with a purchase.
+    pub installation: Option<Installation>,
+    /// Names of the channels that give technical support.
+    pub technical_support: Vec<String>,
+    /// The returns policy.
+    pub returns: Option<Returns>,
+}
+
+/// Installation offered with a purchase.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Installation {
+    /// Whether installation is offered.
+    pub offered: bool,
+    /// Its price, an amount.
+    pub price: Option<String>,
+    /// The conditions under which it is offered.
+    pub condition: Option<String>,
+}
+
+/// The returns policy.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Returns {
+    /// The return period, a duration.
+    pub within: Option<String>,
+    /// The conditions for returns.
+    pub condition: Option<String>,
+}
+
+impl AfterSales {
+    /// The plan's after-sales terms, `None` when it has none.
+    pub fn of(src: &Source<'_>, lang: &Language) -> Option<AfterSales> {
+        let plan = src.plan;
+        let a = plan.after_sales.as_ref()?;
+        let cur = currency(plan);
+        Some(AfterSales {
+            warranty: a.warranty.as_ref().map(|w| lang.duration(&w.value)),
+            installation: a.installation.as_ref().map(|i| Installation {
+                offered: i.offered.value,
+                price: i.price.as_ref().map(|p| lang.amount(&p.value, cur.as_deref())),
+                condition: text(i.condition.as_ref(), lang),
+            }),
+            technical_support: a
+                .technical_support
+                .iter()
+                .filter_map(|id| plan.channels.iter().find(|c| c.id.value == id.value))
+                .map(|c| channel_name(c, lang))
+                .collect(),
+            returns: a.returns.as_ref().map(|r| Returns {
+                within: r.within.as_ref().map(|w| lang.duration(&w.value)),
+                condition: text(r.condition.as_ref(), lang),
+            }),
+        })
+    }
+}
