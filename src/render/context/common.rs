@@ -3,11 +3,13 @@
 //! after-sales terms.
 
 use super::Source;
-use super::format::{channel_name, currency, text};
+use super::format::{channel_name, currency, join_ranges, text};
+use super::hours::View;
 use crate::render::i18n::{Catalogue, Language};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One line of hours: a day or group of days and its times, both already in the
 /// document's language (`{ "days": "Mo–Fr", "times": "08:00–18:00, 19:00–20:00" }`).
@@ -139,4 +141,86 @@ impl AfterSales {
             }),
         })
     }
+}
+
+/// A day on which some channels keep other hours than their regular ones.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Closure {
+    /// Long date.
+    pub date_text: String,
+    /// The public holiday's name, or `faq.special_hours` for a day with special hours (a
+    /// `dates:` entry).
+    pub name: String,
+    /// Names of live channels closed all day.
+    pub closed: Vec<String>,
+    /// Names of written channels not worked all day: messages still arrive, and wait.
+    pub unanswered: Vec<String>,
+    /// Channels open (live) or worked (written) at other hours that day.
+    pub changed: Vec<ChangedHours>,
+}
+
+/// A channel's hours on a day with other hours.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ChangedHours {
+    /// The channel's name.
+    pub channel: String,
+    /// The channel is a live one (else its hours are when messages are worked).
+    pub live: bool,
+    /// Its hours that day: one line, the weekday and the times.
+    pub hours: Vec<HoursLine>,
+}
+
+/// A channel whose days with other hours go into a list of closures.
+pub struct ClosureSource<'v> {
+    pub name: String,
+    pub live: bool,
+    pub view: &'v View,
+}
+
+/// The days with other hours of several channels, one entry per date in date order, the
+/// channels of each in the order given.
+pub fn closures(channels: &[ClosureSource<'_>], lang: &Language) -> Vec<Closure> {
+    let mut by_date: BTreeMap<NaiveDate, (Option<String>, Closure)> = BTreeMap::new();
+    for channel in channels {
+        for exception in &channel.view.exceptions {
+            let (holiday, closure) = by_date.entry(exception.date).or_insert_with(|| {
+                (
+                    None,
+                    Closure {
+                        date_text: lang.date(exception.date),
+                        name: String::new(),
+                        closed: Vec::new(),
+                        unanswered: Vec::new(),
+                        changed: Vec::new(),
+                    },
+                )
+            });
+            if holiday.is_none() {
+                holiday.clone_from(&exception.holiday);
+            }
+            if exception.ranges.is_empty() {
+                if channel.live {
+                    closure.closed.push(channel.name.clone());
+                } else {
+                    closure.unanswered.push(channel.name.clone());
+                }
+            } else {
+                closure.changed.push(ChangedHours {
+                    channel: channel.name.clone(),
+                    live: channel.live,
+                    hours: vec![HoursLine {
+                        days: lang.weekday_short(exception.date.weekday()),
+                        times: join_ranges(&exception.ranges),
+                    }],
+                });
+            }
+        }
+    }
+    by_date
+        .into_values()
+        .map(|(holiday, mut closure)| {
+            closure.name = holiday.unwrap_or_else(|| lang.text("faq.special_hours"));
+            closure
+        })
+        .collect()
 }

@@ -4,18 +4,12 @@
 //! a shift or a team's internal name, because the FAQ's context has no field to carry one.
 
 use super::Source;
-use super::common::{AfterSales, Common, DocumentLink, HoursLine};
-use super::format::{
-    channel_name, day_ranges, join_ranges, localized, monday_from, name_or_id, text, typical_week, weekly_lines,
-};
-use crate::model::Schedule;
+use super::common::{AfterSales, Closure, ClosureSource, Common, DocumentLink, HoursLine, closures};
+use super::format::{channel_name, localized, name_or_id, text, week_lines};
+use super::hours::{self, View};
 use crate::render::i18n::Language;
-use crate::time::interval::IntervalSet;
-use crate::time::schedule::{local_date, local_start};
-use chrono::{Datelike, Days, NaiveDate};
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 /// A customer FAQ for one profile in one language.
 ///
@@ -36,8 +30,9 @@ pub struct FaqContext {
     pub profile: Profile,
     /// The channels offered to the profile.
     pub channels: Vec<Channel>,
-    /// Days within the horizon on which an offered live channel keeps other hours than
-    /// usual (public holidays of the channel's calendar, special dates of its `dates:`).
+    /// Days within the horizon on which an offered channel keeps other hours than its
+    /// regular ones (public holidays of its or its team's calendar, `dates:` entries of
+    /// its hours or its team's shifts), with its hours that day in the profile's zone.
     pub closures: Vec<Closure>,
     /// Self-help articles.
     pub self_help: SelfHelp,
@@ -79,36 +74,15 @@ pub struct Channel {
     pub address: Option<String>,
     /// Calls are free of charge.
     pub toll_free: bool,
-    /// The hours of an ordinary week (no holidays), converted to the profile's zone,
-    /// grouped by days with the same hours. Written channels: when they are worked, or
-    /// empty.
+    /// Its regular hours: the recurring week of its schedule (no public holidays, no
+    /// `dates:` entries), while its team is on shift, converted to the profile's zone and
+    /// grouped by days with the same hours. Written channels: when they are worked.
+    /// Empty when the plan states none.
     pub hours: Vec<HoursLine>,
     /// True for written channels: they accept messages at any time.
     pub any_time: bool,
     /// The promised time to first response.
     pub response: Option<String>,
-}
-
-/// A day with other hours than usual.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Closure {
-    /// Long date.
-    pub date_text: String,
-    /// The holiday's name, or `faq.special_hours` for a special date.
-    pub name: String,
-    /// Names of channels closed all day.
-    pub closed: Vec<String>,
-    /// Channels open at other hours that day.
-    pub changed: Vec<ChangedHours>,
-}
-
-/// A channel's hours on a day with other hours.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct ChangedHours {
-    /// The channel's name.
-    pub channel: String,
-    /// Its hours that day.
-    pub hours: Vec<HoursLine>,
 }
 
 /// Self-help articles.
@@ -173,22 +147,16 @@ impl FaqContext {
         let profile = &plan.profiles[profile_index];
         let times = &src.timeline.profiles[profile_index];
         let tz = times.owner.tz;
-        let monday = monday_from(src.today);
-        let typical: Vec<(usize, IntervalSet)> = times
+        let views: Vec<(usize, View)> = times
             .channels
             .iter()
-            .map(|&ci| (ci, typical_week(plan, src.timeline, ci, monday)))
+            .map(|&ci| (ci, hours::view(src, ci, tz, src.timeline.days)))
             .collect();
-        let channels = typical
+        let channels = views
             .iter()
-            .map(|(ci, week)| {
+            .map(|(ci, view)| {
                 let c = &plan.channels[*ci];
                 let live = c.kind.value.is_live();
-                let hours = if live || src.timeline.channels[*ci].hours_known {
-                    weekly_lines(week, tz, monday, lang)
-                } else {
-                    Vec::new()
-                };
                 Channel {
                     kind: c.kind.value.as_str().to_owned(),
                     live,
@@ -196,10 +164,21 @@ impl FaqContext {
                     description: text(c.description.as_ref(), lang),
                     address: c.address.as_ref().map(|a| a.value.clone()),
                     toll_free: c.toll_free.as_ref().is_some_and(|t| t.value),
-                    hours,
+                    hours: view
+                        .periods
+                        .first()
+                        .map_or_else(Vec::new, |p| week_lines(&p.week, lang)),
                     any_time: !live,
                     response: c.response.as_ref().map(|r| lang.duration(&r.value)),
                 }
+            })
+            .collect();
+        let closure_sources: Vec<ClosureSource<'_>> = views
+            .iter()
+            .map(|(ci, view)| ClosureSource {
+                name: channel_name(&plan.channels[*ci], lang),
+                live: plan.channels[*ci].kind.value.is_live(),
+                view,
             })
             .collect();
         FaqContext {
@@ -217,7 +196,7 @@ impl FaqContext {
                 timezone: tz.name().to_owned(),
             },
             channels,
-            closures: closures(src, profile_index, &typical, lang),
+            closures: closures(&closure_sources, lang),
             self_help: SelfHelp {
                 faq: plan
                     .self_help
@@ -265,108 +244,4 @@ impl FaqContext {
                 .collect(),
         }
     }
-}
-
-/// Upcoming days in the horizon on which an offered live channel keeps other hours than in
-/// an ordinary week: public holidays of its calendar and special dates.
-fn closures(src: &Source<'_>, profile_index: usize, typical: &[(usize, IntervalSet)], lang: &Language) -> Vec<Closure> {
-    let plan = src.plan;
-    let tz = src.timeline.profiles[profile_index].owner.tz;
-    let mut out = Vec::new();
-    for date in candidate_dates(src, typical) {
-        let mut closed = Vec::new();
-        let mut changed = Vec::new();
-        let mut name: Option<String> = None;
-        for (ci, week) in typical {
-            let times = &src.timeline.channels[*ci];
-            if !times.live {
-                continue;
-            }
-            // The same weekday in the typical week.
-            let same_day = monday_from(src.today) + Days::new(u64::from(date.weekday().num_days_from_monday()));
-            let usual = day_ranges(week, tz, same_day);
-            let actual = day_ranges(&times.open, tz, date);
-            if usual == actual {
-                continue;
-            }
-            if name.is_none() {
-                let owner_date = local_date(times.owner.tz, local_start(tz, date, 12 * 60));
-                name = times.owner.holidays.get(owner_date).map(|h| h.name.clone());
-            }
-            let channel = channel_name(&plan.channels[*ci], lang);
-            if actual.is_empty() {
-                closed.push(channel);
-            } else {
-                changed.push(ChangedHours {
-                    channel,
-                    hours: vec![HoursLine {
-                        days: lang.weekday_short(date.weekday()),
-                        times: join_ranges(&actual),
-                    }],
-                });
-            }
-        }
-        if !closed.is_empty() || !changed.is_empty() {
-            out.push(Closure {
-                date_text: lang.date(date),
-                name: name.unwrap_or_else(|| lang.text("faq.special_hours")),
-                closed,
-                changed,
-            });
-        }
-    }
-    out
-}
-
-/// The days in the horizon on which a channel may keep other hours than in an ordinary
-/// week: its owner's public holidays and the `dates:` of its hours or its team's shifts,
-/// each with the days either side (the customers' zone may put them on another date).
-/// Looking only at these keeps the FAQ cheap for long horizons.
-fn candidate_dates(src: &Source<'_>, typical: &[(usize, IntervalSet)]) -> BTreeSet<NaiveDate> {
-    let days = src.timeline.days;
-    let mut dates = BTreeSet::new();
-    let mut add = |d: NaiveDate| {
-        for candidate in [d.pred_opt(), Some(d), d.succ_opt()].into_iter().flatten() {
-            if days.from <= candidate && candidate < days.to {
-                dates.insert(candidate);
-            }
-        }
-    };
-    for (ci, _) in typical {
-        let times = &src.timeline.channels[*ci];
-        let start = days.from.pred_opt().unwrap_or(days.from);
-        for h in times
-            .owner
-            .holidays
-            .between(start, days.to.succ_opt().unwrap_or(days.to))
-        {
-            add(h.date);
-        }
-        let channel = &src.plan.channels[*ci];
-        let team_shifts = times.team.map(|t| {
-            src.plan.teams[t]
-                .shifts
-                .iter()
-                .map(|s| &s.hours.value)
-                .collect::<Vec<_>>()
-        });
-        let schedules = channel
-            .hours
-            .iter()
-            .map(|h| &h.value)
-            .chain(team_shifts.into_iter().flatten());
-        for schedule in schedules {
-            if let Schedule::Weekly { dates: special, .. } = schedule {
-                for rule in special {
-                    let mut d = rule.dates.value.first.max(days.from.pred_opt().unwrap_or(days.from));
-                    while d <= rule.dates.value.last && d < days.to {
-                        add(d);
-                        let Some(next) = d.succ_opt() else { break };
-                        d = next;
-                    }
-                }
-            }
-        }
-    }
-    dates
 }

@@ -1,0 +1,106 @@
+//! What the published documents tell customers and staff, on small generated plans: regular
+//! hours and every day that differs from them, hours across clock changes, the languages a
+//! channel is worked in, and only what the customers of a profile should see.
+
+use crate::support::Run;
+use std::collections::BTreeMap;
+
+/// Render `plan` (YAML) for `today` and return every file written, by name.
+fn render(plan: &str, today: &str) -> BTreeMap<String, String> {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    Run::new()
+        .file("plan.yaml", plan)
+        .args(["render", "plan.yaml", "--today", today, "--out"])
+        .arg_path(&site)
+        .expect(0);
+    std::fs::read_dir(&site)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md" || x == "html"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect()
+}
+
+/// The lines of a Markdown document that start with `prefix`.
+fn lines_with<'a>(doc: &'a str, prefix: &str) -> Vec<&'a str> {
+    doc.lines().filter(|l| l.starts_with(prefix)).collect()
+}
+
+const SPECIAL_DATE: &str = r#"version: 1
+plan:
+  name: Example service
+  company: Example Ltd
+  timezone: Europe/Berlin
+  holidays: DE-BE
+  languages: [en]
+  horizon: 30 days
+teams:
+  - { id: desk, name: Desk, languages: [en], hours: { daily: 00:00-24:00 }, agents: 2 }
+  - id: chat-team
+    name: Chat team
+    languages: [en]
+    hours: { mon-fri: 10:00-16:00, dates: { 2026-12-03: closed } }
+    agents: 2
+channels:
+  - id: phone
+    kind: phone
+    name: Hotline
+    team: desk
+    response: 2m
+    hours: { mon-fri: 09:00-17:00, dates: { 2026-12-01: 12:00-23:00 } }
+  - { id: chat, kind: chat, name: Chat, team: chat-team, response: 1m }
+profiles:
+  - { id: everyone, name: Everyone, timezone: Europe/Berlin, languages: [en] }
+"#;
+
+#[test]
+fn regular_hours_come_from_the_recurring_week_and_every_other_day_is_listed() {
+    let files = render(SPECIAL_DATE, "2026-11-29");
+    let faq = &files["faq-everyone.en.md"];
+    // The one-off date in the week of --today is not the Tuesday's regular hours.
+    assert!(!faq.contains("Tue 12:00–23:00"), "{faq}");
+    assert!(
+        faq.contains("- Opening hours: Mon–Fri 09:00–17:00\n"),
+        "the hotline's regular hours:\n{faq}"
+    );
+    // The chat has no hours of its own: its team's recurring shifts, not its closed date.
+    assert!(faq.contains("- Opening hours: Mon–Fri 10:00–16:00\n"), "{faq}");
+    let rows = lines_with(faq, "| ");
+    let row = |date: &str| {
+        rows.iter()
+            .find(|r| r.starts_with(&format!("| {date} |")))
+            .unwrap_or_else(|| panic!("no row for {date} in:\n{faq}"))
+            .to_string()
+    };
+    // A `dates:` entry of the channel, with its hours that day.
+    assert!(row("1 December 2026").contains("Hotline: 12:00–23:00"), "{faq}");
+    // A `dates:` entry of the team that works the chat.
+    assert!(row("3 December 2026").contains("| Chat |"), "{faq}");
+    // Public holidays of the channels' calendar.
+    let christmas = row("25 December 2026");
+    assert!(christmas.contains("Christmas Day"), "{christmas}");
+    assert!(christmas.contains("Hotline and Chat"), "{christmas}");
+    assert!(
+        !faq.contains("| 2 December 2026 |"),
+        "an ordinary day is not listed:\n{faq}"
+    );
+
+    // The handbook lists the same days, with each channel's hours.
+    let handbook = &files["handbook.en.md"];
+    let rows = lines_with(handbook, "| 1 December 2026 |");
+    assert!(rows.iter().any(|r| r.contains("Hotline: 12:00–23:00")), "{handbook}");
+    assert!(
+        lines_with(handbook, "| 3 December 2026 |")
+            .iter()
+            .any(|r| r.contains("Chat")),
+        "{handbook}"
+    );
+    // The HTML FAQ says the same as the Markdown one.
+    let html = &files["faq-everyone.en.html"];
+    assert!(!html.contains("Tue</span> 12:00–23:00"), "{html}");
+    assert!(html.contains("Hotline: 12:00–23:00"), "{html}");
+}
