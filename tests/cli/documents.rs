@@ -104,3 +104,63 @@ fn regular_hours_come_from_the_recurring_week_and_every_other_day_is_listed() {
     assert!(!html.contains("Tue</span> 12:00–23:00"), "{html}");
     assert!(html.contains("Hotline: 12:00–23:00"), "{html}");
 }
+
+const CLOCK_CHANGES: &str = r#"version: 1
+plan:
+  name: Example service
+  timezone: Europe/Lisbon
+  languages: [en]
+  horizon: 60 days
+teams:
+  - { id: desk, name: Desk, languages: [en], hours: { mon-fri: 09:00-17:00 }, agents: 2 }
+channels:
+  - { id: phone, kind: phone, name: Hotline, team: desk, response: 2m }
+profiles:
+  - { id: new-york, name: Customers in New York, timezone: America/New_York, languages: [en] }
+"#;
+
+#[test]
+fn hours_are_shown_in_periods_where_the_two_zones_change_clocks_on_different_dates() {
+    // The United States change clocks on 14 March 2027, the European Union on 28 March.
+    let files = render(CLOCK_CHANGES, "2027-03-01");
+    let faq = &files["faq-new-york.en.md"];
+    assert!(
+        faq.contains(
+            "- Opening hours:\n  \
+             - Until 13 March 2027: Mon–Fri 04:00–12:00\n  \
+             - From 14 March 2027 to 27 March 2027: Mon–Fri 05:00–13:00\n  \
+             - From 28 March 2027: Mon–Fri 04:00–12:00\n"
+        ),
+        "{faq}"
+    );
+    // The clock changes are not days with other hours.
+    assert!(
+        faq.contains("No closures or special opening hours are coming up."),
+        "{faq}"
+    );
+    // Each document says for which days its hours hold.
+    assert!(
+        faq.contains("These times apply from 1 March 2027 to 29 April 2027."),
+        "{faq}"
+    );
+    let handbook = &files["handbook.en.md"];
+    assert!(
+        handbook.contains("These hours apply from 1 March 2027 to 29 April 2027"),
+        "{handbook}"
+    );
+    let html = &files["faq-new-york.en.html"];
+    assert!(html.contains("From 14 March 2027 to 27 March 2027:"), "{html}");
+    assert!(
+        html.contains("<span class=\"days\">Mon–Fri</span> 05:00–13:00"),
+        "{html}"
+    );
+
+    // Without a clock change in the horizon the hours are one list.
+    let files = render(CLOCK_CHANGES, "2026-11-29");
+    let faq = &files["faq-new-york.en.md"];
+    assert!(faq.contains("- Opening hours: Mon–Fri 04:00–12:00\n"), "{faq}");
+    assert!(
+        faq.contains("These times apply from 29 November 2026 to 27 January 2027."),
+        "{faq}"
+    );
+}

@@ -24,6 +24,26 @@ pub struct HoursLine {
     pub times: String,
 }
 
+/// The days a document's hours hold for: the plan's horizon from the render date.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Validity {
+    /// The first day, a date in text (`29 November 2026`; `format.date_in_text`).
+    pub from_text: String,
+    /// The last day, a date in text.
+    pub to_text: String,
+}
+
+impl Validity {
+    /// The horizon of the timeline, in `lang`.
+    pub fn of(src: &Source<'_>, lang: &Language) -> Validity {
+        let days = src.timeline.days;
+        Validity {
+            from_text: lang.date_in_text(days.from),
+            to_text: lang.date_in_text(days.to.pred_opt().unwrap_or(days.from).max(days.from)),
+        }
+    }
+}
+
 /// The render date.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Generated {

@@ -4,7 +4,7 @@
 //! a shift or a team's internal name, because the FAQ's context has no field to carry one.
 
 use super::Source;
-use super::common::{AfterSales, Closure, ClosureSource, Common, DocumentLink, HoursLine, closures};
+use super::common::{AfterSales, Closure, ClosureSource, Common, DocumentLink, HoursLine, Validity, closures};
 use super::format::{channel_name, localized, name_or_id, text, week_lines};
 use super::hours::{self, View};
 use crate::render::i18n::Language;
@@ -28,6 +28,8 @@ pub struct FaqContext {
     pub plan_name: String,
     /// The customer profile the FAQ is for.
     pub profile: Profile,
+    /// The days the hours below hold for: the plan's horizon from the render date.
+    pub valid: Validity,
     /// The channels offered to the profile.
     pub channels: Vec<Channel>,
     /// Days within the horizon on which an offered channel keeps other hours than its
@@ -79,10 +81,26 @@ pub struct Channel {
     /// grouped by days with the same hours. Written channels: when they are worked.
     /// Empty when the plan states none.
     pub hours: Vec<HoursLine>,
+    /// Where a clock change in the profile's zone or the channel's moves its regular hours
+    /// as seen from the profile's zone within the horizon, one entry per stretch of days
+    /// with the same hours, in order (the first one's hours are `hours`); empty when they
+    /// hold for the whole horizon.
+    pub periods: Vec<Period>,
     /// True for written channels: they accept messages at any time.
     pub any_time: bool,
     /// The promised time to first response.
     pub response: Option<String>,
+}
+
+/// A stretch of days between clock changes with the same regular hours.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Period {
+    /// When it holds, ready to print before its hours: `Until 13 March 2027`, `From 14
+    /// March 2027 to 27 March 2027`, `From 28 March 2027` (`hours.until`, `hours.between`,
+    /// `hours.from`).
+    pub label: String,
+    /// The regular hours in that stretch, in the profile's zone.
+    pub hours: Vec<HoursLine>,
 }
 
 /// Self-help articles.
@@ -168,6 +186,7 @@ impl FaqContext {
                         .periods
                         .first()
                         .map_or_else(Vec::new, |p| week_lines(&p.week, lang)),
+                    periods: periods(view, src.timeline.days, lang),
                     any_time: !live,
                     response: c.response.as_ref().map(|r| lang.duration(&r.value)),
                 }
@@ -195,6 +214,7 @@ impl FaqContext {
                 description: text(profile.description.as_ref(), lang),
                 timezone: tz.name().to_owned(),
             },
+            valid: Validity::of(src, lang),
             channels,
             closures: closures(&closure_sources, lang),
             self_help: SelfHelp {
@@ -244,4 +264,31 @@ impl FaqContext {
                 .collect(),
         }
     }
+}
+
+/// The periods of a channel's regular hours, labelled; none when one period covers the
+/// horizon.
+fn periods(view: &View, days: crate::coverage::DateWindow, lang: &Language) -> Vec<Period> {
+    if view.periods.len() < 2 {
+        return Vec::new();
+    }
+    let last = days.to.pred_opt().unwrap_or(days.from);
+    view.periods
+        .iter()
+        .map(|p| {
+            let label = if p.from <= days.from {
+                lang.text("hours.until").replace("{date}", &lang.date_in_text(p.until))
+            } else if p.until >= last {
+                lang.text("hours.from").replace("{date}", &lang.date_in_text(p.from))
+            } else {
+                lang.text("hours.between")
+                    .replace("{from}", &lang.date_in_text(p.from))
+                    .replace("{to}", &lang.date_in_text(p.until))
+            };
+            Period {
+                label,
+                hours: week_lines(&p.week, lang),
+            }
+        })
+        .collect()
 }

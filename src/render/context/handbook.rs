@@ -2,7 +2,7 @@
 //! limits, escalation paths, the coverage heatmap and the staffing tables.
 
 use super::Source;
-use super::common::{AfterSales, Closure, ClosureSource, Common, DocumentLink, HoursLine, closures};
+use super::common::{AfterSales, Closure, ClosureSource, Common, DocumentLink, HoursLine, Validity, closures};
 use super::format::{
     channel_name, channel_name_by_id, currency, localized, name_or_id, opt_schedule_lines, party_name, plan_zone,
     schedule_lines, team_name, team_week, text, week_lines,
@@ -29,6 +29,9 @@ pub struct HandbookContext {
     pub contacts: Vec<Contact>,
     /// Every team.
     pub teams: Vec<Team>,
+    /// The days the channels' hours and the days with other hours hold for: the plan's
+    /// horizon from the render date.
+    pub valid: Validity,
     /// Every channel.
     pub channels: Vec<Channel>,
     /// Every escalation path.
@@ -472,6 +475,7 @@ impl HandbookContext {
                         .collect(),
                 })
                 .collect(),
+            valid: Validity::of(src, lang),
             channels: channels(src, &views, lang),
             escalation: escalation(src, lang),
             complaints: plan
