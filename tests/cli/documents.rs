@@ -164,3 +164,55 @@ fn hours_are_shown_in_periods_where_the_two_zones_change_clocks_on_different_dat
         "{faq}"
     );
 }
+
+const LANGUAGES: &str = r#"version: 1
+plan:
+  name: Example mobile
+  timezone: Asia/Bangkok
+  languages: [en, th]
+  horizon: 30 days
+teams:
+  - { id: thai-desk, name: Thai desk, languages: [th], hours: { daily: 08:00-20:00 }, agents: 4 }
+  - { id: mail-desk, name: Mail desk, languages: [en, th], hours: { mon-fri: 08:00-17:00 }, agents: 2 }
+channels:
+  - { id: hotline, kind: phone, name: Hotline, team: thai-desk, response: 2m, address: "1234" }
+  - { id: email, kind: email, name: E-mail, team: mail-desk, response: 1 business hour, address: help@example.com }
+profiles:
+  - { id: expats, name: Expats, timezone: Asia/Bangkok, languages: [en] }
+  - { id: locals, name: Locals, timezone: Asia/Bangkok, languages: [th, en] }
+"#;
+
+/// The section of a Markdown FAQ about one channel: from its heading to the next one.
+fn channel_section<'a>(faq: &'a str, name: &str) -> &'a str {
+    let start = faq
+        .find(&format!("#### {name}\n"))
+        .unwrap_or_else(|| panic!("no channel {name} in:\n{faq}"));
+    let rest = &faq[start + 5..];
+    let end = rest.find("\n#").map_or(rest.len(), |i| i + 1);
+    &rest[..end]
+}
+
+#[test]
+fn the_faq_names_a_channels_languages_and_when_messages_are_answered() {
+    let files = render(LANGUAGES, "2026-11-29");
+    let faq = &files["faq-expats.en.md"];
+    let hotline = channel_section(faq, "Hotline");
+    assert!(hotline.contains("- In Thai only\n"), "{hotline}");
+    let email = channel_section(faq, "E-mail");
+    assert!(!email.contains("only"), "the e-mail team speaks English:\n{email}");
+    // A written channel says when messages are answered, which is what a business hour counts.
+    assert!(email.contains("- You can write to us at any time.\n"), "{email}");
+    assert!(email.contains("- We answer messages: Mon–Fri 08:00–17:00\n"), "{email}");
+    assert!(email.contains("- We reply within 1 business hour.\n"), "{email}");
+    assert!(email.contains("- Only the hours above count.\n"), "{email}");
+    let html = &files["faq-expats.en.html"];
+    assert!(html.contains("<strong>In Thai only</strong>"), "{html}");
+    assert!(html.contains("<dt>We answer messages</dt>"), "{html}");
+
+    // The Thai FAQ's readers are served in their language; the English FAQ of the same
+    // profile says the hotline speaks Thai only.
+    let thai = &files["faq-locals.th.md"];
+    assert!(!thai.contains("ให้บริการเฉพาะ"), "{thai}");
+    let english_for_locals = &files["faq-locals.en.md"];
+    assert!(channel_section(english_for_locals, "Hotline").contains("In Thai only"));
+}

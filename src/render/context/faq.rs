@@ -7,6 +7,7 @@ use super::Source;
 use super::common::{AfterSales, Closure, ClosureSource, Common, DocumentLink, HoursLine, Validity, closures};
 use super::format::{channel_name, localized, name_or_id, text, week_lines};
 use super::hours::{self, View};
+use crate::model::values::{Duration, LanguageTag};
 use crate::render::i18n::Language;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -86,10 +87,20 @@ pub struct Channel {
     /// with the same hours, in order (the first one's hours are `hours`); empty when they
     /// hold for the whole horizon.
     pub periods: Vec<Period>,
-    /// True for written channels: they accept messages at any time.
+    /// True for written channels: they accept messages at any time (`hours` are when the
+    /// messages are answered).
     pub any_time: bool,
     /// The promised time to first response.
     pub response: Option<String>,
+    /// The promise counts only the hours above (`3 business hours`), not calendar time.
+    pub response_business: bool,
+    /// The names of the languages its team speaks, in the document's language (`Thai`);
+    /// empty when the plan does not say.
+    pub languages: Vec<String>,
+    /// Those languages as a list in text (`Thai and English`) when none of them is the
+    /// document's language, so customers reading this FAQ are served in another one;
+    /// `null` when the team speaks the document's language or its languages are not known.
+    pub only_in: Option<String>,
 }
 
 /// A stretch of days between clock changes with the same regular hours.
@@ -175,6 +186,20 @@ impl FaqContext {
             .map(|(ci, view)| {
                 let c = &plan.channels[*ci];
                 let live = c.kind.value.is_live();
+                let spoken = &src.timeline.channels[*ci].languages;
+                let mut languages: Vec<String> = Vec::new();
+                for l in spoken {
+                    // `pt` and `pt-BR` are one language to a reader.
+                    let name = lang.language_name(&l.primary().to_ascii_lowercase());
+                    if !languages.contains(&name) {
+                        languages.push(name);
+                    }
+                }
+                let reader = LanguageTag(lang.tag.clone());
+                let speaks_reader = spoken
+                    .iter()
+                    .any(|l| l.primary().eq_ignore_ascii_case(reader.primary()));
+                let only_in = (!spoken.is_empty() && !speaks_reader).then(|| lang.list(&languages));
                 Channel {
                     kind: c.kind.value.as_str().to_owned(),
                     live,
@@ -189,6 +214,12 @@ impl FaqContext {
                     periods: periods(view, src.timeline.days, lang),
                     any_time: !live,
                     response: c.response.as_ref().map(|r| lang.duration(&r.value)),
+                    response_business: c
+                        .response
+                        .as_ref()
+                        .is_some_and(|r| matches!(r.value, Duration::BusinessTime { .. } | Duration::BusinessDays(_))),
+                    languages: languages.clone(),
+                    only_in,
                 }
             })
             .collect();
