@@ -216,3 +216,100 @@ fn the_faq_names_a_channels_languages_and_when_messages_are_answered() {
     let english_for_locals = &files["faq-locals.en.md"];
     assert!(channel_section(english_for_locals, "Hotline").contains("In Thai only"));
 }
+
+const AUDIENCES: &str = r#"version: 1
+plan:
+  name: Example appliances
+  timezone: Europe/Berlin
+  languages: [en]
+teams:
+  - { id: desk, name: Desk, languages: [en], hours: { mon-fri: 08:00-18:00 }, agents: 3 }
+channels:
+  - { id: hotline, kind: phone, name: Hotline, team: desk, response: 2m }
+  - { id: repair, kind: phone, name: Repair line, team: desk, response: 5m }
+  - { id: email, kind: email, name: E-mail, team: desk, response: 1 business day }
+profiles:
+  - { id: buyers, name: Buyers, languages: [en], channels: [hotline, email] }
+  - { id: owners, name: Owners, languages: [en], channels: [repair] }
+after-sales:
+  warranty: 2 years
+  technical-support: [repair, email]
+self-help:
+  faq:
+    - { question: For everyone?, answer: Yes. }
+    - { question: About repairs?, answer: Call the repair line., channels: [repair] }
+    - { question: For owners?, answer: Yes., profiles: [owners] }
+    - { question: Hotline for owners?, answer: Never shown., channels: [hotline], profiles: [owners] }
+  guides:
+    - { id: descale, title: Descale the machine, steps: [Fill, Run], channels: [repair] }
+    - { id: order, title: Order online, steps: [Choose, Pay], profiles: [buyers] }
+"#;
+
+#[test]
+fn self_help_and_after_sales_channels_are_only_those_of_the_profile() {
+    let files = render(AUDIENCES, "2026-11-29");
+    let buyers = &files["faq-buyers.en.md"];
+    let owners = &files["faq-owners.en.md"];
+    for (faq, shown, hidden) in [
+        (
+            buyers,
+            &["For everyone?", "Order online"][..],
+            &[
+                "About repairs?",
+                "For owners?",
+                "Hotline for owners?",
+                "Descale the machine",
+            ][..],
+        ),
+        (
+            owners,
+            &["For everyone?", "About repairs?", "For owners?", "Descale the machine"][..],
+            &["Hotline for owners?", "Order online"][..],
+        ),
+    ] {
+        for text in shown {
+            assert!(faq.contains(&format!("#### {text}\n")), "{text} missing:\n{faq}");
+        }
+        for text in hidden {
+            assert!(!faq.contains(text), "{text} shown:\n{faq}");
+        }
+    }
+    assert!(buyers.contains("- Technical support: E-mail\n"), "{buyers}");
+    assert!(owners.contains("- Technical support: Repair line\n"), "{owners}");
+    // The handbook names every channel.
+    assert!(files["handbook.en.md"].contains("- Technical support: Repair line and E-mail\n"));
+    assert!(files["faq-owners.en.html"].contains("Descale the machine"));
+    assert!(!files["faq-buyers.en.html"].contains("Descale the machine"));
+}
+
+#[test]
+fn self_help_audiences_must_name_existing_channels_and_profiles() {
+    let plan = AUDIENCES
+        .replace(
+            "channels: [repair] }\n    - { question: For owners?",
+            "channels: [repairs] }\n    - { question: For owners?",
+        )
+        .replace("profiles: [buyers] }", "profiles: [buyer] }");
+    let out = Run::new()
+        .file("plan.yaml", plan)
+        .args(["check", "plan.yaml", "--today", "2026-11-29", "--format", "json"])
+        .expect(1);
+    let json = crate::support::json(&out);
+    let unknown: Vec<(String, String)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unknown-reference")
+        .map(|d| {
+            (
+                d["path_text"].as_str().unwrap().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(unknown.len(), 2, "{unknown:?}");
+    assert!(unknown[0].0.starts_with("self-help.faq[1].channels"), "{unknown:?}");
+    assert!(unknown[0].1.contains("repairs"), "{unknown:?}");
+    assert!(unknown[1].0.starts_with("self-help.guides[1].profiles"), "{unknown:?}");
+    assert!(unknown[1].1.contains("buyer"), "{unknown:?}");
+}

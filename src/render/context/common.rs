@@ -137,8 +137,9 @@ pub struct Returns {
 }
 
 impl AfterSales {
-    /// The plan's after-sales terms, `None` when it has none.
-    pub fn of(src: &Source<'_>, lang: &Language) -> Option<AfterSales> {
+    /// The plan's after-sales terms, `None` when it has none. With `offered` (indexes into
+    /// `plan.channels`), only those channels are named.
+    pub fn of(src: &Source<'_>, offered: Option<&[usize]>, lang: &Language) -> Option<AfterSales> {
         let plan = src.plan;
         let a = plan.after_sales.as_ref()?;
         let cur = currency(plan);
@@ -152,8 +153,9 @@ impl AfterSales {
             technical_support: a
                 .technical_support
                 .iter()
-                .filter_map(|id| plan.channels.iter().find(|c| c.id.value == id.value))
-                .map(|c| channel_name(c, lang))
+                .filter_map(|id| plan.channels.iter().position(|c| c.id.value == id.value))
+                .filter(|ci| offered.is_none_or(|o| o.contains(ci)))
+                .map(|ci| channel_name(&plan.channels[ci], lang))
                 .collect(),
             returns: a.returns.as_ref().map(|r| Returns {
                 within: r.within.as_ref().map(|w| lang.duration(&w.value)),

@@ -7,6 +7,7 @@ use super::Source;
 use super::common::{AfterSales, Closure, ClosureSource, Common, DocumentLink, HoursLine, Validity, closures};
 use super::format::{channel_name, localized, name_or_id, text, week_lines};
 use super::hours::{self, View};
+use crate::model::Id;
 use crate::model::values::{Duration, LanguageTag};
 use crate::render::i18n::Language;
 use schemars::JsonSchema;
@@ -37,11 +38,13 @@ pub struct FaqContext {
     /// regular ones (public holidays of its or its team's calendar, `dates:` entries of
     /// its hours or its team's shifts), with its hours that day in the profile's zone.
     pub closures: Vec<Closure>,
-    /// Self-help articles.
+    /// Self-help articles for the profile: those without `channels:` and `profiles:`, those
+    /// about a channel offered to it, and those naming it.
     pub self_help: SelfHelp,
     /// Complaint categories: which kinds of compensation exist (no values or approvers).
     pub complaints: Vec<Complaint>,
-    /// After-sales terms, as in the handbook; `null` when the plan has none.
+    /// After-sales terms, as in the handbook but with only the channels offered to the
+    /// profile; `null` when the plan has none.
     pub after_sales: Option<AfterSales>,
     /// How feedback is collected.
     pub feedback: Vec<Feedback>,
@@ -223,6 +226,13 @@ impl FaqContext {
                 }
             })
             .collect();
+        // Self-help that names channels is for the profiles offered one of them; self-help
+        // that names profiles is for those profiles.
+        let offered = |id: &Id| times.channels.iter().any(|&ci| plan.channels[ci].id.value == id.value);
+        let for_profile = |channels: Option<&[Id]>, profiles: Option<&[Id]>| {
+            channels.is_none_or(|ids| ids.iter().any(offered))
+                && profiles.is_none_or(|ids| ids.iter().any(|id| id.value == profile.id.value))
+        };
         let closure_sources: Vec<ClosureSource<'_>> = views
             .iter()
             .map(|(ci, view)| ClosureSource {
@@ -253,6 +263,7 @@ impl FaqContext {
                     .self_help
                     .faq
                     .iter()
+                    .filter(|f| for_profile(f.channels.as_deref(), f.profiles.as_deref()))
                     .map(|f| Question {
                         question: localized(&f.question.value, lang),
                         answer: localized(&f.answer.value, lang),
@@ -262,6 +273,7 @@ impl FaqContext {
                     .self_help
                     .guides
                     .iter()
+                    .filter(|g| for_profile(g.channels.as_deref(), g.profiles.as_deref()))
                     .map(|g| Guide {
                         id: g.id.value.clone(),
                         title: localized(&g.title.value, lang),
@@ -284,7 +296,7 @@ impl FaqContext {
                     }
                 })
                 .collect(),
-            after_sales: AfterSales::of(src, lang),
+            after_sales: AfterSales::of(src, Some(&times.channels), lang),
             feedback: plan
                 .feedback
                 .iter()

@@ -537,7 +537,7 @@ impl HandbookContext {
                     }
                 })
                 .collect(),
-            after_sales: AfterSales::of(src, lang),
+            after_sales: AfterSales::of(src, None, lang),
             feedback: plan
                 .feedback
                 .iter()
