@@ -295,6 +295,15 @@ impl Language {
         }
     }
 
+    /// A price: an amount, or the word for free of charge (`amount.free`) when it is zero,
+    /// so that no document says "Price: 0".
+    pub fn price(&self, amount: &Amount, plan_currency: Option<&str>) -> String {
+        match amount {
+            Amount::Money(m) if m.milli == 0 => self.text("amount.free"),
+            _ => self.amount(amount, plan_currency),
+        }
+    }
+
     /// A list: `a, b and c` in this language.
     pub fn list(&self, items: &[String]) -> String {
         match items {

@@ -313,3 +313,76 @@ fn self_help_audiences_must_name_existing_channels_and_profiles() {
     assert!(unknown[1].0.starts_with("self-help.guides[1].profiles"), "{unknown:?}");
     assert!(unknown[1].1.contains("buyer"), "{unknown:?}");
 }
+
+const PLAIN: &str = r#"version: 1
+plan:
+  name: Example shop
+  timezone: Europe/Berlin
+  currency: EUR
+  languages: [en, de]
+teams:
+  - { id: desk, name: Desk, languages: [en, de], hours: { mon-fri: 08:00-18:00 }, agents: 3 }
+channels:
+  - { id: support-mail, kind: email, team: desk, response: 1 business day, address: help@example.com }
+  - { id: hotline-1, kind: phone, team: desk, response: 2m, address: "+49 30 1234" }
+  - { id: shop-reviews, kind: social, name: Reviews page, team: desk, response: 2 business days }
+profiles:
+  - { id: web-buyers, languages: [en, de], channels: [support-mail, hotline-1] }
+complaints:
+  - id: late-delivery
+    resolve-within: 2 days
+    remedies: [{ kind: apology }]
+after-sales:
+  installation: { offered: true, price: 0 EUR }
+  technical-support: [support-mail, hotline-1]
+feedback:
+  - { id: csat, kind: survey, via: support-mail, when: after-resolution }
+  - { id: reviews, kind: review, via: shop-reviews }
+  - { id: interviews, kind: interview, name: Customer interviews }
+  - { id: complaint-causes, kind: complaint-analysis, name: Complaint causes }
+  - { id: listening, kind: social-listening, name: Mentions online }
+"#;
+
+#[test]
+fn the_faq_shows_names_not_ids_and_only_feedback_customers_take_part_in() {
+    let files = render(PLAIN, "2026-11-29");
+    let faq = &files["faq-web-buyers.en.md"];
+    for id in [
+        "support-mail",
+        "hotline-1",
+        "shop-reviews",
+        "web-buyers",
+        "late-delivery",
+        "csat",
+    ] {
+        assert!(!faq.contains(id), "the id {id} is shown:\n{faq}");
+    }
+    // Channels without a name are called by their kind.
+    assert!(faq.contains("#### E-mail\n"), "{faq}");
+    assert!(faq.contains("#### Phone\n"), "{faq}");
+    assert!(faq.contains("- Technical support: E-mail and Phone\n"), "{faq}");
+    // A profile and a complaint category without a name.
+    assert!(faq.contains("Service information for all our customers"), "{faq}");
+    assert!(faq.contains("### Other matters\n"), "{faq}");
+    // A price of 0 is free of charge.
+    assert!(faq.contains("Price: free of charge"), "{faq}");
+    assert!(!faq.contains("Price: 0"), "{faq}");
+    // Feedback: what customers take part in, through channels they are offered.
+    let feedback = &faq[faq.find("## Tell us what you think").expect("a feedback section")..];
+    assert!(feedback.contains("- Survey\n"), "{feedback}");
+    assert!(feedback.contains("- Customer interviews (Interviews)\n"), "{feedback}");
+    for hidden in ["Complaint causes", "Mentions online", "Reviews"] {
+        assert!(!feedback.contains(hidden), "{hidden} shown:\n{feedback}");
+    }
+    let german = &files["faq-web-buyers.de.md"];
+    assert!(german.contains("#### E-Mail\n"), "{german}");
+    assert!(german.contains("kostenlos"), "{german}");
+    let html = &files["faq-web-buyers.en.html"];
+    assert!(html.contains("<h4>E-mail</h4>"), "{html}");
+    assert!(!html.contains("support-mail<"), "{html}");
+    assert!(!html.contains("Complaint causes"), "{html}");
+    // Staff see every feedback source and the price as it is.
+    let handbook = &files["handbook.en.md"];
+    assert!(handbook.contains("Complaint causes"), "{handbook}");
+    assert!(handbook.contains("Price: free of charge"), "{handbook}");
+}

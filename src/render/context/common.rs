@@ -3,7 +3,7 @@
 //! after-sales terms.
 
 use super::Source;
-use super::format::{channel_name, currency, join_ranges, text};
+use super::format::{channel_name, currency, customer_channel_name, join_ranges, text};
 use super::hours::View;
 use crate::render::i18n::{Catalogue, Language};
 use chrono::{Datelike, NaiveDate};
@@ -121,7 +121,7 @@ pub struct AfterSales {
 pub struct Installation {
     /// Whether installation is offered.
     pub offered: bool,
-    /// Its price, an amount.
+    /// Its price, an amount, or the `amount.free` words when it is zero.
     pub price: Option<String>,
     /// The conditions under which it is offered.
     pub condition: Option<String>,
@@ -138,7 +138,8 @@ pub struct Returns {
 
 impl AfterSales {
     /// The plan's after-sales terms, `None` when it has none. With `offered` (indexes into
-    /// `plan.channels`), only those channels are named.
+    /// `plan.channels`) the terms are for customers: only those channels are named, and a
+    /// channel without a name is called by its kind, not by its id.
     pub fn of(src: &Source<'_>, offered: Option<&[usize]>, lang: &Language) -> Option<AfterSales> {
         let plan = src.plan;
         let a = plan.after_sales.as_ref()?;
@@ -147,7 +148,7 @@ impl AfterSales {
             warranty: a.warranty.as_ref().map(|w| lang.duration(&w.value)),
             installation: a.installation.as_ref().map(|i| Installation {
                 offered: i.offered.value,
-                price: i.price.as_ref().map(|p| lang.amount(&p.value, cur.as_deref())),
+                price: i.price.as_ref().map(|p| lang.price(&p.value, cur.as_deref())),
                 condition: text(i.condition.as_ref(), lang),
             }),
             technical_support: a
@@ -155,7 +156,10 @@ impl AfterSales {
                 .iter()
                 .filter_map(|id| plan.channels.iter().position(|c| c.id.value == id.value))
                 .filter(|ci| offered.is_none_or(|o| o.contains(ci)))
-                .map(|ci| channel_name(&plan.channels[ci], lang))
+                .map(|ci| match offered {
+                    Some(_) => customer_channel_name(&plan.channels[ci], lang),
+                    None => channel_name(&plan.channels[ci], lang),
+                })
                 .collect(),
             returns: a.returns.as_ref().map(|r| Returns {
                 within: r.within.as_ref().map(|w| lang.duration(&w.value)),

@@ -5,10 +5,10 @@
 
 use super::Source;
 use super::common::{AfterSales, Closure, ClosureSource, Common, DocumentLink, HoursLine, Validity, closures};
-use super::format::{channel_name, localized, name_or_id, text, week_lines};
+use super::format::{customer_channel_name, localized, text, week_lines};
 use super::hours::{self, View};
-use crate::model::Id;
 use crate::model::values::{Duration, LanguageTag};
+use crate::model::{FeedbackKind, Id};
 use crate::render::i18n::Language;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -46,7 +46,9 @@ pub struct FaqContext {
     /// After-sales terms, as in the handbook but with only the channels offered to the
     /// profile; `null` when the plan has none.
     pub after_sales: Option<AfterSales>,
-    /// How feedback is collected.
+    /// The ways of giving feedback customers of the profile take part in: surveys, reviews
+    /// and interviews, through a channel offered to them where one is named (complaint
+    /// analysis and social listening are not something customers do).
     pub feedback: Vec<Feedback>,
 }
 
@@ -55,7 +57,7 @@ pub struct FaqContext {
 pub struct Profile {
     /// The profile's id.
     pub id: String,
-    /// The profile's name, else its id.
+    /// The profile's name, else the `faq.all_customers` words.
     pub name: String,
     /// The plan's description of the group (written for staff; the built-in FAQ does not
     /// show it).
@@ -72,7 +74,7 @@ pub struct Channel {
     pub kind: String,
     /// The kind is a live one.
     pub live: bool,
-    /// The channel's name.
+    /// The channel's name, else the name of its kind (`E-mail`), never its id.
     pub name: String,
     /// What the channel is for.
     pub description: Option<String>,
@@ -151,7 +153,7 @@ pub struct Guide {
 /// A complaint category, as customers see it.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Complaint {
-    /// The category's name, else its id.
+    /// The category's name, else the `faq.other_complaints` words.
     pub name: String,
     /// What it covers.
     pub description: Option<String>,
@@ -167,7 +169,7 @@ pub struct Complaint {
 pub struct Feedback {
     /// `survey`, `review`, `interview`, `social-listening` or `complaint-analysis`.
     pub kind: String,
-    /// The source's name, else its id.
+    /// The source's name, else the name of its kind (`t.feedback.kind`).
     pub name: String,
 }
 
@@ -206,7 +208,7 @@ impl FaqContext {
                 Channel {
                     kind: c.kind.value.as_str().to_owned(),
                     live,
-                    name: channel_name(c, lang),
+                    name: customer_channel_name(c, lang),
                     description: text(c.description.as_ref(), lang),
                     address: c.address.as_ref().map(|a| a.value.clone()),
                     toll_free: c.toll_free.as_ref().is_some_and(|t| t.value),
@@ -236,7 +238,7 @@ impl FaqContext {
         let closure_sources: Vec<ClosureSource<'_>> = views
             .iter()
             .map(|(ci, view)| ClosureSource {
-                name: channel_name(&plan.channels[*ci], lang),
+                name: customer_channel_name(&plan.channels[*ci], lang),
                 live: plan.channels[*ci].kind.value.is_live(),
                 view,
             })
@@ -251,7 +253,10 @@ impl FaqContext {
                 .map_or_else(String::new, |n| localized(&n.value, lang)),
             profile: Profile {
                 id: profile.id.value.clone(),
-                name: name_or_id(profile.name.as_ref(), &profile.id.value, lang),
+                name: profile
+                    .name
+                    .as_ref()
+                    .map_or_else(|| lang.text("faq.all_customers"), |n| localized(&n.value, lang)),
                 description: text(profile.description.as_ref(), lang),
                 timezone: tz.name().to_owned(),
             },
@@ -289,7 +294,10 @@ impl FaqContext {
                     let mut kinds: Vec<String> = c.remedies.iter().map(|r| r.kind.value.as_str().to_owned()).collect();
                     kinds.dedup();
                     Complaint {
-                        name: name_or_id(c.name.as_ref(), &c.id.value, lang),
+                        name: c
+                            .name
+                            .as_ref()
+                            .map_or_else(|| lang.text("faq.other_complaints"), |n| localized(&n.value, lang)),
                         description: text(c.description.as_ref(), lang),
                         resolve_within: c.resolve_within.as_ref().map(|r| lang.duration(&r.value)),
                         remedies: kinds,
@@ -300,9 +308,13 @@ impl FaqContext {
             feedback: plan
                 .feedback
                 .iter()
+                .filter(|f| customers_take_part(f.kind.value) && f.via.as_ref().is_none_or(offered))
                 .map(|f| Feedback {
                     kind: f.kind.value.as_str().to_owned(),
-                    name: name_or_id(f.name.as_ref(), &f.id.value, lang),
+                    name: f.name.as_ref().map_or_else(
+                        || lang.text(&format!("feedback.kind.{}", f.kind.value.as_str())),
+                        |n| localized(&n.value, lang),
+                    ),
                 })
                 .collect(),
         }
@@ -334,4 +346,13 @@ fn periods(view: &View, days: crate::coverage::DateWindow, lang: &Language) -> V
             }
         })
         .collect()
+}
+
+/// Whether customers take part in a kind of feedback: they answer surveys, write reviews
+/// and give interviews; complaint analysis and social listening happen without them.
+fn customers_take_part(kind: FeedbackKind) -> bool {
+    match kind {
+        FeedbackKind::Survey | FeedbackKind::Review | FeedbackKind::Interview => true,
+        FeedbackKind::SocialListening | FeedbackKind::ComplaintAnalysis => false,
+    }
 }

@@ -184,6 +184,15 @@ pub fn channel_name(c: &Channel, lang: &Language) -> String {
         .map_or_else(|| c.id.value.clone(), |n| localized(&n.value, lang))
 }
 
+/// A channel's name as customers see it: its name in the document's language, else the
+/// name of its kind (`E-mail`), never its id.
+pub fn customer_channel_name(c: &Channel, lang: &Language) -> String {
+    c.name.as_ref().map_or_else(
+        || lang.text(&format!("channel.kind.{}", c.kind.value.as_str())),
+        |n| localized(&n.value, lang),
+    )
+}
+
 /// The name of the channel with this id, else the id.
 pub fn channel_name_by_id(plan: &Plan, id: &str, lang: &Language) -> String {
     plan.channels
