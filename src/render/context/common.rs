@@ -198,8 +198,11 @@ pub struct ChangedHours {
 
 /// A channel whose days with other hours go into a list of closures.
 pub struct ClosureSource<'v> {
+    /// The channel's name as the document shows it.
     pub name: String,
+    /// Whether it is a live channel (else a written one).
     pub live: bool,
+    /// Its hours, seen from the document's zone.
     pub view: &'v View,
 }
 

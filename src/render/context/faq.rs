@@ -17,11 +17,14 @@ use serde::Serialize;
 ///
 /// Customers read it, so it holds nothing internal, and by type: there is no field for
 /// contacts, approval limits, shifts, head counts, escalation paths or the teams that work
-/// the channels, and every nested type is the FAQ's own (none is shared with the handbook
-/// but the after-sales terms, which customers may read). A template therefore cannot leak
+/// the channels (of a team, only the languages it speaks reach an FAQ, as language names).
+/// The nested types are the FAQ's own, except the shapes it shares with the handbook that
+/// hold only what customers may read: hours lines, the days with other hours, the dates
+/// the hours hold for, and the after-sales terms. A template therefore cannot leak
 /// internal data, whatever it does.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FaqContext {
+    /// What every template receives; its fields sit beside the others.
     #[serde(flatten)]
     pub common: Common,
     /// The company's name.

@@ -21,6 +21,7 @@ use serde::Serialize;
 /// The staff handbook: internal, with names, phone numbers and approval limits.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HandbookContext {
+    /// What every template receives; its fields sit beside the others.
     #[serde(flatten)]
     pub common: Common,
     /// The plan itself: name, owner, defaults and review.

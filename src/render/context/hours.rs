@@ -75,6 +75,7 @@ pub struct Period {
 /// A day whose hours differ from the regular ones.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exception {
+    /// The day, in the zone the view is from.
     pub date: NaiveDate,
     /// The hours that day; empty when it is closed (not worked) all day.
     pub ranges: DayRanges,

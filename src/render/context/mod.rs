@@ -25,8 +25,11 @@ use chrono::NaiveDate;
 
 /// Everything the contexts are built from.
 pub struct Source<'a> {
+    /// The plan the documents publish.
     pub plan: &'a Plan,
+    /// Its schedules evaluated over the horizon from `today`.
     pub timeline: &'a Timeline,
+    /// The render date (`--today`).
     pub today: NaiveDate,
     /// The regular hours of every channel and where its real hours differ, indexed like
     /// `plan.channels`: worked out once for all documents.
