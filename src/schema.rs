@@ -430,6 +430,10 @@ struct FaqEntry {
     question: Text,
     /// The answer.
     answer: Text,
+    /// Ids of the channels the question is about: only customer profiles offered one of them see it in their FAQ (default: every profile).
+    channels: Option<Vec<Reference>>,
+    /// Ids of the customer profiles whose FAQ shows the question (default: every profile).
+    profiles: Option<Vec<Reference>>,
 }
 
 /// Steps customers can follow to solve a problem on their own.
@@ -444,6 +448,10 @@ struct Guide {
     steps: Option<Vec<Text>>,
     /// Web address where the guide is published.
     url: Option<PlainText>,
+    /// Ids of the channels the guide is about: only customer profiles offered one of them see it in their FAQ (default: every profile).
+    channels: Option<Vec<Reference>>,
+    /// Ids of the customer profiles whose FAQ shows the guide (default: every profile).
+    profiles: Option<Vec<Reference>>,
 }
 
 /// A way customer feedback is collected.

@@ -115,6 +115,9 @@ pub enum Observed {
     AllBut(NaiveDate),
     /// None: an ordinary week.
     None,
+    /// None, and no `dates:` entry either: the recurring week alone, as a schedule's
+    /// weekly hours promise it. What documents show as regular hours.
+    Regular,
 }
 
 impl Owner {
@@ -135,9 +138,19 @@ impl Owner {
         let is_holiday = |d: NaiveDate| match observed {
             Observed::All => holidays.is_holiday(d),
             Observed::AllBut(ordinary) => d != ordinary && holidays.is_holiday(d),
-            Observed::None => false,
+            Observed::None | Observed::Regular => false,
         };
-        schedule::evaluate(schedule, self.tz, &is_holiday, default, window)
+        match (observed, schedule) {
+            (Observed::Regular, Schedule::Weekly { days, holidays, .. }) => {
+                let recurring = Schedule::Weekly {
+                    days: days.clone(),
+                    holidays: holidays.clone(),
+                    dates: Vec::new(),
+                };
+                schedule::evaluate(&recurring, self.tz, &is_holiday, default, window)
+            }
+            _ => schedule::evaluate(schedule, self.tz, &is_holiday, default, window),
+        }
     }
 }
 

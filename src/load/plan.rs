@@ -114,8 +114,8 @@ pub(crate) const INSTALLATION_KEYS: &[&str] = &["offered", "price", "condition"]
 pub(crate) const RETURNS_KEYS: &[&str] = &["within", "condition"];
 pub(crate) const TRAINING_KEYS: &[&str] = &["id", "name", "topics", "for", "every", "last"];
 pub(crate) const SELF_HELP_KEYS: &[&str] = &["faq", "guides"];
-pub(crate) const FAQ_KEYS: &[&str] = &["question", "answer"];
-pub(crate) const GUIDE_KEYS: &[&str] = &["id", "title", "steps", "url"];
+pub(crate) const FAQ_KEYS: &[&str] = &["question", "answer", "channels", "profiles"];
+pub(crate) const GUIDE_KEYS: &[&str] = &["id", "title", "steps", "url", "channels", "profiles"];
 pub(crate) const FEEDBACK_KEYS: &[&str] = &["id", "name", "kind", "via", "when"];
 pub(crate) const METRIC_KEYS: &[&str] = &["id", "name", "target", "source", "channel"];
 pub(crate) const STAFFING_KEYS: &[&str] = &[
@@ -812,6 +812,8 @@ fn self_help(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> SelfHelp {
                         loc: r.loc(n.span, &p),
                         question: question?,
                         answer: answer?,
+                        channels: qf.get("channels").map(|n| r.references(n, &qf.path("channels"))),
+                        profiles: qf.get("profiles").map(|n| r.references(n, &qf.path("profiles"))),
                     })
                 })
                 .collect()
@@ -844,6 +846,8 @@ fn self_help(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> SelfHelp {
                         title: title?,
                         steps,
                         url: opt!(r, gf, "url", web_url),
+                        channels: gf.get("channels").map(|n| r.references(n, &gf.path("channels"))),
+                        profiles: gf.get("profiles").map(|n| r.references(n, &gf.path("profiles"))),
                     })
                 })
                 .collect()

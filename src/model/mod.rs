@@ -494,6 +494,10 @@ pub struct FaqEntry {
     pub loc: Loc,
     pub question: Located<Text>,
     pub answer: Located<Text>,
+    /// The channels it is about: only profiles offered one of them see it; `None` for all.
+    pub channels: Option<Vec<Id>>,
+    /// The profiles it is for; `None` for all.
+    pub profiles: Option<Vec<Id>>,
 }
 
 /// A step-by-step guide.
@@ -504,6 +508,10 @@ pub struct Guide {
     pub title: Located<Text>,
     pub steps: Vec<Located<Text>>,
     pub url: Option<Located<String>>,
+    /// The channels it is about: only profiles offered one of them see it; `None` for all.
+    pub channels: Option<Vec<Id>>,
+    /// The profiles it is for; `None` for all.
+    pub profiles: Option<Vec<Id>>,
 }
 
 /// Kinds of feedback collection.

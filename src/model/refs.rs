@@ -74,6 +74,7 @@ pub struct Reference<'a> {
 const CONTACT: &[EntityKind] = &[EntityKind::Contact];
 const TEAM: &[EntityKind] = &[EntityKind::Team];
 const CHANNEL: &[EntityKind] = &[EntityKind::Channel];
+const PROFILE: &[EntityKind] = &[EntityKind::Profile];
 const ESCALATION: &[EntityKind] = &[EntityKind::Escalation];
 const FEEDBACK: &[EntityKind] = &[EntityKind::Feedback];
 const PERSON_OR_TEAM: &[EntityKind] = &[EntityKind::Team, EntityKind::Contact];
@@ -152,6 +153,24 @@ impl Plan {
         if let Some(after) = &self.after_sales {
             for ch in &after.technical_support {
                 add(ch, CHANNEL, "after-sales technical support".to_owned(), "channel");
+            }
+        }
+        for (i, q) in self.self_help.faq.iter().enumerate() {
+            let from = || format!("self-help question {}", i + 1);
+            for ch in q.channels.iter().flatten() {
+                add(ch, CHANNEL, from(), "channel");
+            }
+            for p in q.profiles.iter().flatten() {
+                add(p, PROFILE, from(), "profile");
+            }
+        }
+        for g in &self.self_help.guides {
+            let from = || format!("guide `{}`", g.id.value);
+            for ch in g.channels.iter().flatten() {
+                add(ch, CHANNEL, from(), "channel");
+            }
+            for p in g.profiles.iter().flatten() {
+                add(p, PROFILE, from(), "profile");
             }
         }
         for t in &self.training {

@@ -163,6 +163,24 @@ impl Language {
             .replace("{weekday}", &weekday)
     }
 
+    /// A date inside a sentence, after "from" or "until" (`format.date_in_text`): `13 March
+    /// 2027`, `13.03.2027.` in Latvian, whose month names would need another case there.
+    /// Besides the placeholders of `format.date_long` it fills `{dd}` and `{mm}`, the day
+    /// and the month as two digits.
+    pub fn date_in_text(&self, date: NaiveDate) -> String {
+        let month = date.format_localized("%B", self.locale).to_string();
+        self.text("format.date_in_text")
+            .replace("{dd}", &format!("{:02}", date.day()))
+            .replace("{mm}", &format!("{:02}", date.month()))
+            .replace("{day}", &date.day().to_string())
+            .replace("{month}", month.trim())
+            .replace(
+                "{year}",
+                &(i64::from(date.year()) + self.number("format.year_offset")).to_string(),
+            )
+            .replace("{weekday}", &self.weekday_long(date.weekday()))
+    }
+
     /// A short date for tables: `23.11.` in most languages, `11/23` in US English.
     pub fn date_short(&self, date: NaiveDate) -> String {
         match self.locale {
@@ -277,6 +295,15 @@ impl Language {
         }
     }
 
+    /// A price: an amount, or the word for free of charge (`amount.free`) when it is zero,
+    /// so that no document says "Price: 0".
+    pub fn price(&self, amount: &Amount, plan_currency: Option<&str>) -> String {
+        match amount {
+            Amount::Money(m) if m.milli == 0 => self.text("amount.free"),
+            _ => self.amount(amount, plan_currency),
+        }
+    }
+
     /// A list: `a, b and c` in this language.
     pub fn list(&self, items: &[String]) -> String {
         match items {
@@ -340,6 +367,9 @@ mod tests {
             lang("th").date(d)
         );
         assert!(lang("pt").date(d).contains("novembro"), "{}", lang("pt").date(d));
+        assert_eq!(lang("en").date_in_text(d), "22 November 2026");
+        assert_eq!(lang("lv").date_in_text(d), "22.11.2026.");
+        assert!(lang("th").date_in_text(d).ends_with("2569"));
         assert_eq!(lang("de").weekday_short(Weekday::Mon), "Mo");
         assert!(!lang("lv").weekday_short(Weekday::Mon).ends_with(' '));
     }

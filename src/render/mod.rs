@@ -203,11 +203,7 @@ pub fn documents(
     options: &Options,
 ) -> (Vec<Document>, Vec<String>) {
     let timeline = Timeline::new(plan, DateWindow::horizon(plan, options.today));
-    let src = context::Source {
-        plan,
-        timeline: &timeline,
-        today: options.today,
-    };
+    let src = context::Source::new(plan, &timeline, options.today);
     let plan_langs = plan_languages(plan);
 
     let mut all: Vec<Planned> = Vec::new();

@@ -3,11 +3,13 @@
 //! after-sales terms.
 
 use super::Source;
-use super::format::{channel_name, currency, text};
+use super::format::{channel_name, currency, customer_channel_name, join_ranges, text};
+use super::hours::View;
 use crate::render::i18n::{Catalogue, Language};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One line of hours: a day or group of days and its times, both already in the
 /// document's language (`{ "days": "Mo–Fr", "times": "08:00–18:00, 19:00–20:00" }`).
@@ -20,6 +22,26 @@ pub struct HoursLine {
     /// One or more ranges (`08:00–12:00, 13:00–18:00`; `00:00–24:00` with `hours.always`),
     /// or the `hours.closed` word.
     pub times: String,
+}
+
+/// The days a document's hours hold for: the plan's horizon from the render date.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Validity {
+    /// The first day, a date in text (`29 November 2026`; `format.date_in_text`).
+    pub from_text: String,
+    /// The last day, a date in text.
+    pub to_text: String,
+}
+
+impl Validity {
+    /// The horizon of the timeline, in `lang`.
+    pub fn of(src: &Source<'_>, lang: &Language) -> Validity {
+        let days = src.timeline.days;
+        Validity {
+            from_text: lang.date_in_text(days.from),
+            to_text: lang.date_in_text(days.to.pred_opt().unwrap_or(days.from).max(days.from)),
+        }
+    }
 }
 
 /// The render date.
@@ -104,7 +126,7 @@ pub struct AfterSales {
 pub struct Installation {
     /// Whether installation is offered.
     pub offered: bool,
-    /// Its price, an amount.
+    /// Its price, an amount, or the `amount.free` words when it is zero.
     pub price: Option<String>,
     /// The conditions under which it is offered.
     pub condition: Option<String>,
@@ -120,8 +142,10 @@ pub struct Returns {
 }
 
 impl AfterSales {
-    /// The plan's after-sales terms, `None` when it has none.
-    pub fn of(src: &Source<'_>, lang: &Language) -> Option<AfterSales> {
+    /// The plan's after-sales terms, `None` when it has none. With `offered` (indexes into
+    /// `plan.channels`) the terms are for customers: only those channels are named, and a
+    /// channel without a name is called by its kind, not by its id.
+    pub fn of(src: &Source<'_>, offered: Option<&[usize]>, lang: &Language) -> Option<AfterSales> {
         let plan = src.plan;
         let a = plan.after_sales.as_ref()?;
         let cur = currency(plan);
@@ -129,14 +153,18 @@ impl AfterSales {
             warranty: a.warranty.as_ref().map(|w| lang.duration(&w.value)),
             installation: a.installation.as_ref().map(|i| Installation {
                 offered: i.offered.value,
-                price: i.price.as_ref().map(|p| lang.amount(&p.value, cur.as_deref())),
+                price: i.price.as_ref().map(|p| lang.price(&p.value, cur.as_deref())),
                 condition: text(i.condition.as_ref(), lang),
             }),
             technical_support: a
                 .technical_support
                 .iter()
-                .filter_map(|id| plan.channels.iter().find(|c| c.id.value == id.value))
-                .map(|c| channel_name(c, lang))
+                .filter_map(|id| plan.channels.iter().position(|c| c.id.value == id.value))
+                .filter(|ci| offered.is_none_or(|o| o.contains(ci)))
+                .map(|ci| match offered {
+                    Some(_) => customer_channel_name(&plan.channels[ci], lang),
+                    None => channel_name(&plan.channels[ci], lang),
+                })
                 .collect(),
             returns: a.returns.as_ref().map(|r| Returns {
                 within: r.within.as_ref().map(|w| lang.duration(&w.value)),
@@ -144,4 +172,89 @@ impl AfterSales {
             }),
         })
     }
+}
+
+/// A day on which some channels keep other hours than their regular ones.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Closure {
+    /// Long date.
+    pub date_text: String,
+    /// The public holiday's name, or `faq.special_hours` for a day with special hours (a
+    /// `dates:` entry).
+    pub name: String,
+    /// Names of live channels closed all day.
+    pub closed: Vec<String>,
+    /// Names of written channels not worked all day: messages still arrive, and wait.
+    pub unanswered: Vec<String>,
+    /// Channels open (live) or worked (written) at other hours that day.
+    pub changed: Vec<ChangedHours>,
+}
+
+/// A channel's hours on a day with other hours.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ChangedHours {
+    /// The channel's name.
+    pub channel: String,
+    /// The channel is a live one (else its hours are when messages are worked).
+    pub live: bool,
+    /// Its hours that day: one line, the weekday and the times.
+    pub hours: Vec<HoursLine>,
+}
+
+/// A channel whose days with other hours go into a list of closures.
+pub struct ClosureSource<'v> {
+    /// The channel's name as the document shows it.
+    pub name: String,
+    /// Whether it is a live channel (else a written one).
+    pub live: bool,
+    /// Its hours, seen from the document's zone.
+    pub view: &'v View,
+}
+
+/// The days with other hours of several channels, one entry per date in date order, the
+/// channels of each in the order given.
+pub fn closures(channels: &[ClosureSource<'_>], lang: &Language) -> Vec<Closure> {
+    let mut by_date: BTreeMap<NaiveDate, (Option<String>, Closure)> = BTreeMap::new();
+    for channel in channels {
+        for exception in &channel.view.exceptions {
+            let (holiday, closure) = by_date.entry(exception.date).or_insert_with(|| {
+                (
+                    None,
+                    Closure {
+                        date_text: lang.date(exception.date),
+                        name: String::new(),
+                        closed: Vec::new(),
+                        unanswered: Vec::new(),
+                        changed: Vec::new(),
+                    },
+                )
+            });
+            if holiday.is_none() {
+                holiday.clone_from(&exception.holiday);
+            }
+            if exception.ranges.is_empty() {
+                if channel.live {
+                    closure.closed.push(channel.name.clone());
+                } else {
+                    closure.unanswered.push(channel.name.clone());
+                }
+            } else {
+                closure.changed.push(ChangedHours {
+                    channel: channel.name.clone(),
+                    live: channel.live,
+                    hours: vec![HoursLine {
+                        days: lang.weekday_short(exception.date.weekday()),
+                        times: join_ranges(&exception.ranges),
+                    }],
+                });
+            }
+        }
+    }
+    by_date
+        .into_values()
+        .map(|(holiday, mut closure)| {
+            closure.name = holiday.unwrap_or_else(|| lang.text("faq.special_hours"));
+            closure
+        })
+        .collect()
 }

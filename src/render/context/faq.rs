@@ -4,28 +4,27 @@
 //! a shift or a team's internal name, because the FAQ's context has no field to carry one.
 
 use super::Source;
-use super::common::{AfterSales, Common, DocumentLink, HoursLine};
-use super::format::{
-    channel_name, day_ranges, join_ranges, localized, monday_from, name_or_id, text, typical_week, weekly_lines,
-};
-use crate::model::Schedule;
+use super::common::{AfterSales, Closure, ClosureSource, Common, DocumentLink, HoursLine, Validity, closures};
+use super::format::{customer_channel_name, localized, text, week_lines};
+use super::hours::{self, View};
+use crate::model::values::{Duration, LanguageTag};
+use crate::model::{FeedbackKind, Id};
 use crate::render::i18n::Language;
-use crate::time::interval::IntervalSet;
-use crate::time::schedule::{local_date, local_start};
-use chrono::{Datelike, Days, NaiveDate};
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 /// A customer FAQ for one profile in one language.
 ///
 /// Customers read it, so it holds nothing internal, and by type: there is no field for
 /// contacts, approval limits, shifts, head counts, escalation paths or the teams that work
-/// the channels, and every nested type is the FAQ's own (none is shared with the handbook
-/// but the after-sales terms, which customers may read). A template therefore cannot leak
+/// the channels (of a team, only the languages it speaks reach an FAQ, as language names).
+/// The nested types are the FAQ's own, except the shapes it shares with the handbook that
+/// hold only what customers may read: hours lines, the days with other hours, the dates
+/// the hours hold for, and the after-sales terms. A template therefore cannot leak
 /// internal data, whatever it does.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FaqContext {
+    /// What every template receives; its fields sit beside the others.
     #[serde(flatten)]
     pub common: Common,
     /// The company's name.
@@ -34,18 +33,25 @@ pub struct FaqContext {
     pub plan_name: String,
     /// The customer profile the FAQ is for.
     pub profile: Profile,
+    /// The days the hours below hold for: the plan's horizon from the render date.
+    pub valid: Validity,
     /// The channels offered to the profile.
     pub channels: Vec<Channel>,
-    /// Days within the horizon on which an offered live channel keeps other hours than
-    /// usual (public holidays of the channel's calendar, special dates of its `dates:`).
+    /// Days within the horizon on which an offered channel keeps other hours than its
+    /// regular ones (public holidays of its or its team's calendar, `dates:` entries of
+    /// its hours or its team's shifts), with its hours that day in the profile's zone.
     pub closures: Vec<Closure>,
-    /// Self-help articles.
+    /// Self-help articles for the profile: those without `channels:` and `profiles:`, those
+    /// about a channel offered to it, and those naming it.
     pub self_help: SelfHelp,
     /// Complaint categories: which kinds of compensation exist (no values or approvers).
     pub complaints: Vec<Complaint>,
-    /// After-sales terms, as in the handbook; `null` when the plan has none.
+    /// After-sales terms, as in the handbook but with only the channels offered to the
+    /// profile; `null` when the plan has none.
     pub after_sales: Option<AfterSales>,
-    /// How feedback is collected.
+    /// The ways of giving feedback customers of the profile take part in: surveys, reviews
+    /// and interviews, through a channel offered to them where one is named (complaint
+    /// analysis and social listening are not something customers do).
     pub feedback: Vec<Feedback>,
 }
 
@@ -54,7 +60,7 @@ pub struct FaqContext {
 pub struct Profile {
     /// The profile's id.
     pub id: String,
-    /// The profile's name, else its id.
+    /// The profile's name, else the `faq.all_customers` words.
     pub name: String,
     /// The plan's description of the group (written for staff; the built-in FAQ does not
     /// show it).
@@ -71,7 +77,7 @@ pub struct Channel {
     pub kind: String,
     /// The kind is a live one.
     pub live: bool,
-    /// The channel's name.
+    /// The channel's name, else the name of its kind (`E-mail`), never its id.
     pub name: String,
     /// What the channel is for.
     pub description: Option<String>,
@@ -81,35 +87,40 @@ pub struct Channel {
     pub address: Option<String>,
     /// Calls are free of charge from every country the profile lives in.
     pub toll_free: bool,
-    /// The hours of an ordinary week (no holidays), converted to the profile's zone,
-    /// grouped by days with the same hours. Written channels: when they are worked, or
-    /// empty.
+    /// Its regular hours: the recurring week of its schedule (no public holidays, no
+    /// `dates:` entries), while its team is on shift, converted to the profile's zone and
+    /// grouped by days with the same hours. Written channels: when they are worked.
+    /// Empty when the plan states none.
     pub hours: Vec<HoursLine>,
-    /// True for written channels: they accept messages at any time.
+    /// Where a clock change in the profile's zone or the channel's moves its regular hours
+    /// as seen from the profile's zone within the horizon, one entry per stretch of days
+    /// with the same hours, in order (the first one's hours are `hours`); empty when they
+    /// hold for the whole horizon.
+    pub periods: Vec<Period>,
+    /// True for written channels: they accept messages at any time (`hours` are when the
+    /// messages are answered).
     pub any_time: bool,
     /// The promised time to first response.
     pub response: Option<String>,
+    /// The promise counts only the hours above (`3 business hours`), not calendar time.
+    pub response_business: bool,
+    /// The names of the languages its team speaks, in the document's language (`Thai`);
+    /// empty when the plan does not say.
+    pub languages: Vec<String>,
+    /// Those languages as a list in text (`Thai and English`) when none of them is the
+    /// document's language, so customers reading this FAQ are served in another one;
+    /// `null` when the team speaks the document's language or its languages are not known.
+    pub only_in: Option<String>,
 }
 
-/// A day with other hours than usual.
+/// A stretch of days between clock changes with the same regular hours.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Closure {
-    /// Long date.
-    pub date_text: String,
-    /// The holiday's name, or `faq.special_hours` for a special date.
-    pub name: String,
-    /// Names of channels closed all day.
-    pub closed: Vec<String>,
-    /// Channels open at other hours that day.
-    pub changed: Vec<ChangedHours>,
-}
-
-/// A channel's hours on a day with other hours.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct ChangedHours {
-    /// The channel's name.
-    pub channel: String,
-    /// Its hours that day.
+pub struct Period {
+    /// When it holds, ready to print before its hours: `Until 13 March 2027`, `From 14
+    /// March 2027 to 27 March 2027`, `From 28 March 2027` (`hours.until`, `hours.between`,
+    /// `hours.from`).
+    pub label: String,
+    /// The regular hours in that stretch, in the profile's zone.
     pub hours: Vec<HoursLine>,
 }
 
@@ -147,7 +158,7 @@ pub struct Guide {
 /// A complaint category, as customers see it.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Complaint {
-    /// The category's name, else its id.
+    /// The category's name, else the `faq.other_complaints` words.
     pub name: String,
     /// What it covers.
     pub description: Option<String>,
@@ -163,7 +174,7 @@ pub struct Complaint {
 pub struct Feedback {
     /// `survey`, `review`, `interview`, `social-listening` or `complaint-analysis`.
     pub kind: String,
-    /// The source's name, else its id.
+    /// The source's name, else the name of its kind (`t.feedback.kind`).
     pub name: String,
 }
 
@@ -175,23 +186,31 @@ impl FaqContext {
         let profile = &plan.profiles[profile_index];
         let times = &src.timeline.profiles[profile_index];
         let tz = times.owner.tz;
-        let monday = monday_from(src.today);
         let countries = plan.profile_countries(profile);
-        let typical: Vec<(usize, IntervalSet)> = times
+        let views: Vec<(usize, View)> = times
             .channels
             .iter()
-            .map(|&ci| (ci, typical_week(plan, src.timeline, ci, monday)))
+            .map(|&ci| (ci, hours::view(src, ci, tz, src.timeline.days)))
             .collect();
-        let channels = typical
+        let channels = views
             .iter()
-            .map(|(ci, week)| {
+            .map(|(ci, view)| {
                 let c = &plan.channels[*ci];
                 let live = c.kind.value.is_live();
-                let hours = if live || src.timeline.channels[*ci].hours_known {
-                    weekly_lines(week, tz, monday, lang)
-                } else {
-                    Vec::new()
-                };
+                let spoken = &src.timeline.channels[*ci].languages;
+                let mut languages: Vec<String> = Vec::new();
+                for l in spoken {
+                    // `pt` and `pt-BR` are one language to a reader.
+                    let name = lang.language_name(&l.primary().to_ascii_lowercase());
+                    if !languages.contains(&name) {
+                        languages.push(name);
+                    }
+                }
+                let reader = LanguageTag(lang.tag.clone());
+                let speaks_reader = spoken
+                    .iter()
+                    .any(|l| l.primary().eq_ignore_ascii_case(reader.primary()));
+                let only_in = (!spoken.is_empty() && !speaks_reader).then(|| lang.list(&languages));
                 // The number for these customers, called free only when it is free from
                 // every country they live in.
                 let address = c.address_for(&countries);
@@ -202,14 +221,39 @@ impl FaqContext {
                 Channel {
                     kind: c.kind.value.as_str().to_owned(),
                     live,
-                    name: channel_name(c, lang),
+                    name: customer_channel_name(c, lang),
                     description: text(c.description.as_ref(), lang),
                     address: address.map(|a| a.value.clone()),
                     toll_free: free,
-                    hours,
+                    hours: view
+                        .periods
+                        .first()
+                        .map_or_else(Vec::new, |p| week_lines(&p.week, lang)),
+                    periods: periods(view, src.timeline.days, lang),
                     any_time: !live,
                     response: c.response.as_ref().map(|r| lang.duration(&r.value)),
+                    response_business: c
+                        .response
+                        .as_ref()
+                        .is_some_and(|r| matches!(r.value, Duration::BusinessTime { .. } | Duration::BusinessDays(_))),
+                    languages: languages.clone(),
+                    only_in,
                 }
+            })
+            .collect();
+        // Self-help that names channels is for the profiles offered one of them; self-help
+        // that names profiles is for those profiles.
+        let offered = |id: &Id| times.channels.iter().any(|&ci| plan.channels[ci].id.value == id.value);
+        let for_profile = |channels: Option<&[Id]>, profiles: Option<&[Id]>| {
+            channels.is_none_or(|ids| ids.iter().any(offered))
+                && profiles.is_none_or(|ids| ids.iter().any(|id| id.value == profile.id.value))
+        };
+        let closure_sources: Vec<ClosureSource<'_>> = views
+            .iter()
+            .map(|(ci, view)| ClosureSource {
+                name: customer_channel_name(&plan.channels[*ci], lang),
+                live: plan.channels[*ci].kind.value.is_live(),
+                view,
             })
             .collect();
         FaqContext {
@@ -222,17 +266,22 @@ impl FaqContext {
                 .map_or_else(String::new, |n| localized(&n.value, lang)),
             profile: Profile {
                 id: profile.id.value.clone(),
-                name: name_or_id(profile.name.as_ref(), &profile.id.value, lang),
+                name: profile
+                    .name
+                    .as_ref()
+                    .map_or_else(|| lang.text("faq.all_customers"), |n| localized(&n.value, lang)),
                 description: text(profile.description.as_ref(), lang),
                 timezone: tz.name().to_owned(),
             },
+            valid: Validity::of(src, lang),
             channels,
-            closures: closures(src, profile_index, &typical, lang),
+            closures: closures(&closure_sources, lang),
             self_help: SelfHelp {
                 faq: plan
                     .self_help
                     .faq
                     .iter()
+                    .filter(|f| for_profile(f.channels.as_deref(), f.profiles.as_deref()))
                     .map(|f| Question {
                         question: localized(&f.question.value, lang),
                         answer: localized(&f.answer.value, lang),
@@ -242,6 +291,7 @@ impl FaqContext {
                     .self_help
                     .guides
                     .iter()
+                    .filter(|g| for_profile(g.channels.as_deref(), g.profiles.as_deref()))
                     .map(|g| Guide {
                         id: g.id.value.clone(),
                         title: localized(&g.title.value, lang),
@@ -257,126 +307,65 @@ impl FaqContext {
                     let mut kinds: Vec<String> = c.remedies.iter().map(|r| r.kind.value.as_str().to_owned()).collect();
                     kinds.dedup();
                     Complaint {
-                        name: name_or_id(c.name.as_ref(), &c.id.value, lang),
+                        name: c
+                            .name
+                            .as_ref()
+                            .map_or_else(|| lang.text("faq.other_complaints"), |n| localized(&n.value, lang)),
                         description: text(c.description.as_ref(), lang),
                         resolve_within: c.resolve_within.as_ref().map(|r| lang.duration(&r.value)),
                         remedies: kinds,
                     }
                 })
                 .collect(),
-            after_sales: AfterSales::of(src, lang),
+            after_sales: AfterSales::of(src, Some(&times.channels), lang),
             feedback: plan
                 .feedback
                 .iter()
+                .filter(|f| customers_take_part(f.kind.value) && f.via.as_ref().is_none_or(offered))
                 .map(|f| Feedback {
                     kind: f.kind.value.as_str().to_owned(),
-                    name: name_or_id(f.name.as_ref(), &f.id.value, lang),
+                    name: f.name.as_ref().map_or_else(
+                        || lang.text(&format!("feedback.kind.{}", f.kind.value.as_str())),
+                        |n| localized(&n.value, lang),
+                    ),
                 })
                 .collect(),
         }
     }
 }
 
-/// Upcoming days in the horizon on which an offered live channel keeps other hours than in
-/// an ordinary week: public holidays of its calendar and special dates.
-fn closures(src: &Source<'_>, profile_index: usize, typical: &[(usize, IntervalSet)], lang: &Language) -> Vec<Closure> {
-    let plan = src.plan;
-    let tz = src.timeline.profiles[profile_index].owner.tz;
-    let mut out = Vec::new();
-    for date in candidate_dates(src, typical) {
-        let mut closed = Vec::new();
-        let mut changed = Vec::new();
-        let mut name: Option<String> = None;
-        for (ci, week) in typical {
-            let times = &src.timeline.channels[*ci];
-            if !times.live {
-                continue;
-            }
-            // The same weekday in the typical week.
-            let same_day = monday_from(src.today) + Days::new(u64::from(date.weekday().num_days_from_monday()));
-            let usual = day_ranges(week, tz, same_day);
-            let actual = day_ranges(&times.open, tz, date);
-            if usual == actual {
-                continue;
-            }
-            if name.is_none() {
-                let owner_date = local_date(times.owner.tz, local_start(tz, date, 12 * 60));
-                name = times.owner.holidays.get(owner_date).map(|h| h.name.clone());
-            }
-            let channel = channel_name(&plan.channels[*ci], lang);
-            if actual.is_empty() {
-                closed.push(channel);
-            } else {
-                changed.push(ChangedHours {
-                    channel,
-                    hours: vec![HoursLine {
-                        days: lang.weekday_short(date.weekday()),
-                        times: join_ranges(&actual),
-                    }],
-                });
-            }
-        }
-        if !closed.is_empty() || !changed.is_empty() {
-            out.push(Closure {
-                date_text: lang.date(date),
-                name: name.unwrap_or_else(|| lang.text("faq.special_hours")),
-                closed,
-                changed,
-            });
-        }
+/// The periods of a channel's regular hours, labelled; none when one period covers the
+/// horizon.
+fn periods(view: &View, days: crate::coverage::DateWindow, lang: &Language) -> Vec<Period> {
+    if view.periods.len() < 2 {
+        return Vec::new();
     }
-    out
+    let last = days.to.pred_opt().unwrap_or(days.from);
+    view.periods
+        .iter()
+        .map(|p| {
+            let label = if p.from <= days.from {
+                lang.text("hours.until").replace("{date}", &lang.date_in_text(p.until))
+            } else if p.until >= last {
+                lang.text("hours.from").replace("{date}", &lang.date_in_text(p.from))
+            } else {
+                lang.text("hours.between")
+                    .replace("{from}", &lang.date_in_text(p.from))
+                    .replace("{to}", &lang.date_in_text(p.until))
+            };
+            Period {
+                label,
+                hours: week_lines(&p.week, lang),
+            }
+        })
+        .collect()
 }
 
-/// The days in the horizon on which a channel may keep other hours than in an ordinary
-/// week: its owner's public holidays and the `dates:` of its hours or its team's shifts,
-/// each with the days either side (the customers' zone may put them on another date).
-/// Looking only at these keeps the FAQ cheap for long horizons.
-fn candidate_dates(src: &Source<'_>, typical: &[(usize, IntervalSet)]) -> BTreeSet<NaiveDate> {
-    let days = src.timeline.days;
-    let mut dates = BTreeSet::new();
-    let mut add = |d: NaiveDate| {
-        for candidate in [d.pred_opt(), Some(d), d.succ_opt()].into_iter().flatten() {
-            if days.from <= candidate && candidate < days.to {
-                dates.insert(candidate);
-            }
-        }
-    };
-    for (ci, _) in typical {
-        let times = &src.timeline.channels[*ci];
-        let start = days.from.pred_opt().unwrap_or(days.from);
-        for h in times
-            .owner
-            .holidays
-            .between(start, days.to.succ_opt().unwrap_or(days.to))
-        {
-            add(h.date);
-        }
-        let channel = &src.plan.channels[*ci];
-        let team_shifts = times.team.map(|t| {
-            src.plan.teams[t]
-                .shifts
-                .iter()
-                .map(|s| &s.hours.value)
-                .collect::<Vec<_>>()
-        });
-        let schedules = channel
-            .hours
-            .iter()
-            .map(|h| &h.value)
-            .chain(team_shifts.into_iter().flatten());
-        for schedule in schedules {
-            if let Schedule::Weekly { dates: special, .. } = schedule {
-                for rule in special {
-                    let mut d = rule.dates.value.first.max(days.from.pred_opt().unwrap_or(days.from));
-                    while d <= rule.dates.value.last && d < days.to {
-                        add(d);
-                        let Some(next) = d.succ_opt() else { break };
-                        d = next;
-                    }
-                }
-            }
-        }
+/// Whether customers take part in a kind of feedback: they answer surveys, write reviews
+/// and give interviews; complaint analysis and social listening happen without them.
+fn customers_take_part(kind: FeedbackKind) -> bool {
+    match kind {
+        FeedbackKind::Survey | FeedbackKind::Review | FeedbackKind::Interview => true,
+        FeedbackKind::SocialListening | FeedbackKind::ComplaintAnalysis => false,
     }
-    dates
 }

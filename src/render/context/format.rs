@@ -4,13 +4,14 @@
 
 use super::Source;
 use super::common::HoursLine;
-use crate::coverage::{Owner, Timeline};
+use super::hours::{DayRanges, day_ranges};
+use crate::coverage::Observed;
 use crate::model::values::{DayHours, LanguageTag, TimeRange, WeekdaySet};
 use crate::model::{Channel, Located, Plan, Schedule, Text};
 use crate::render::i18n::Language;
 use crate::time::interval::{Interval, IntervalSet};
-use crate::time::schedule::{HolidayDefault, local_datetime, local_start};
-use chrono::{Datelike, Days, NaiveDate, Timelike};
+use crate::time::schedule::local_start;
+use chrono::{Datelike, Days, NaiveDate};
 
 /// A text in the document's language, else in any language it has.
 pub fn localized(t: &Text, lang: &Language) -> String {
@@ -102,32 +103,20 @@ pub fn opt_schedule_lines(schedule: Option<&Located<Schedule>>, lang: &Language)
     schedule.map_or_else(Vec::new, |s| schedule_lines(&s.value, lang))
 }
 
-/// Local ranges of one day of a set, in minutes: pieces are clipped at midnight.
-pub fn day_ranges(set: &IntervalSet, tz: chrono_tz::Tz, date: NaiveDate) -> Vec<(u16, u16)> {
-    let day = Interval {
-        start: local_start(tz, date, 0),
-        end: local_start(tz, date.succ_opt().unwrap_or(date), 0),
-    };
-    set.clip(day)
-        .intervals()
-        .iter()
-        .map(|i| {
-            let minute_of = |t| {
-                let dt = local_datetime(tz, t);
-                (dt.hour() * 60 + dt.minute()) as u16
-            };
-            let end = if i.end >= day.end { 24 * 60 } else { minute_of(i.end) };
-            (minute_of(i.start), end)
-        })
-        .collect()
-}
-
 /// The weekly hours of a set as seen in a zone, one line per group of days with the same
 /// hours, over the week beginning `monday`. A range that runs past midnight is shown on the
 /// day it starts.
 pub fn weekly_lines(set: &IntervalSet, tz: chrono_tz::Tz, monday: NaiveDate, lang: &Language) -> Vec<HoursLine> {
-    let mut days: Vec<Vec<(u16, u16)>> = (0..7).map(|d| day_ranges(set, tz, monday + Days::new(d))).collect();
-    // Join a range ending at midnight with the next day's range starting at midnight.
+    let week: [Option<DayRanges>; 7] = std::array::from_fn(|d| Some(day_ranges(set, tz, monday + Days::new(d as u64))));
+    week_lines(&week, lang)
+}
+
+/// The hours of a week, Monday first, as lines: one per group of days with the same hours
+/// (a weekday without hours, or missing from the week, is left out). A range that ends at
+/// midnight and the next day's range from midnight are one range, shown on the day it
+/// starts.
+pub fn week_lines(week: &[Option<DayRanges>; 7], lang: &Language) -> Vec<HoursLine> {
+    let mut days: Vec<DayRanges> = week.iter().map(|d| d.clone().unwrap_or_default()).collect();
     for d in 0..6 {
         let next = d + 1;
         if let (Some(&(s, 1440)), Some(&(0, e))) = (days[d].last(), days[next].first())
@@ -171,21 +160,8 @@ pub fn monday_from(date: NaiveDate) -> NaiveDate {
     }
 }
 
-/// An owner without public holidays in `tz`, and the week from `monday` with two days
-/// either side (ranges past midnight and zone differences reach into them).
-pub fn ordinary_week(tz: chrono_tz::Tz, monday: NaiveDate) -> (Owner, Interval) {
-    let owner = Owner {
-        tz,
-        holidays: crate::time::holidays::HolidaySet::empty(),
-    };
-    let window = Interval {
-        start: local_start(tz, monday, 0) - 2 * 86_400,
-        end: local_start(tz, monday + Days::new(7), 0) + 2 * 86_400,
-    };
-    (owner, window)
-}
-
-/// When a team has somebody on shift in an ordinary week, as lines: its shifts merged.
+/// When a team has somebody on shift in its regular week (no public holidays, no `dates:`
+/// entries), as lines: its shifts merged, in its own zone.
 pub fn team_week(src: &Source<'_>, team: &crate::model::Team, lang: &Language) -> Vec<HoursLine> {
     let plan = src.plan;
     let Some(i) = plan.teams.iter().position(|t| t.id.value == team.id.value) else {
@@ -193,33 +169,12 @@ pub fn team_week(src: &Source<'_>, team: &crate::model::Team, lang: &Language) -
     };
     let tz = src.timeline.teams[i].owner.tz;
     let monday = monday_from(src.today);
-    let (owner, window) = ordinary_week(tz, monday);
-    let week = team
-        .shifts
-        .iter()
-        .filter(|s| s.agents.value > 0)
-        .fold(IntervalSet::new(), |acc, s| {
-            acc.union(&owner.evaluate(&s.hours.value, HolidayDefault::Closed, window))
-        });
+    let window = Interval {
+        start: local_start(tz, monday, 0) - 2 * 86_400,
+        end: local_start(tz, monday + Days::new(7), 0) + 2 * 86_400,
+    };
+    let week = src.timeline.team_on_shift(plan, i, window, Observed::Regular);
     weekly_lines(&week, tz, monday, lang)
-}
-
-/// A channel's open hours in an ordinary week (no public holidays), as a set.
-pub fn typical_week(plan: &Plan, timeline: &Timeline, ci: usize, monday: NaiveDate) -> IntervalSet {
-    let channel = &plan.channels[ci];
-    let times = &timeline.channels[ci];
-    let (owner, window) = ordinary_week(times.owner.tz, monday);
-    match (&channel.hours, times.team) {
-        (Some(h), _) => owner.evaluate(&h.value, HolidayDefault::Closed, window),
-        (None, Some(t)) => plan.teams[t]
-            .shifts
-            .iter()
-            .filter(|s| s.agents.value > 0)
-            .fold(IntervalSet::new(), |acc, s| {
-                acc.union(&owner.evaluate(&s.hours.value, HolidayDefault::Closed, window))
-            }),
-        (None, None) => IntervalSet::new(),
-    }
 }
 
 /// A channel's name in the document's language, else its id.
@@ -227,6 +182,15 @@ pub fn channel_name(c: &Channel, lang: &Language) -> String {
     c.name
         .as_ref()
         .map_or_else(|| c.id.value.clone(), |n| localized(&n.value, lang))
+}
+
+/// A channel's name as customers see it: its name in the document's language, else the
+/// name of its kind (`E-mail`), never its id.
+pub fn customer_channel_name(c: &Channel, lang: &Language) -> String {
+    c.name.as_ref().map_or_else(
+        || lang.text(&format!("channel.kind.{}", c.kind.value.as_str())),
+        |n| localized(&n.value, lang),
+    )
 }
 
 /// The name of the channel with this id, else the id.

@@ -2,11 +2,12 @@
 //! limits, escalation paths, the coverage heatmap and the staffing tables.
 
 use super::Source;
-use super::common::{AfterSales, Common, DocumentLink, HoursLine};
+use super::common::{AfterSales, Closure, ClosureSource, Common, DocumentLink, HoursLine, Validity, closures};
 use super::format::{
-    channel_name, channel_name_by_id, currency, localized, monday_from, name_or_id, opt_schedule_lines, party_name,
-    plan_zone, schedule_lines, team_name, team_week, text, typical_week, weekly_lines,
+    channel_name, channel_name_by_id, currency, localized, name_or_id, opt_schedule_lines, party_name, plan_zone,
+    schedule_lines, team_name, team_week, text, week_lines,
 };
+use super::hours::{self, View};
 use crate::coverage::DateWindow;
 use crate::coverage::grid::day_cells;
 use crate::model::values::Duration;
@@ -20,6 +21,7 @@ use serde::Serialize;
 /// The staff handbook: internal, with names, phone numbers and approval limits.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HandbookContext {
+    /// What every template receives; its fields sit beside the others.
     #[serde(flatten)]
     pub common: Common,
     /// The plan itself: name, owner, defaults and review.
@@ -28,6 +30,9 @@ pub struct HandbookContext {
     pub contacts: Vec<Contact>,
     /// Every team.
     pub teams: Vec<Team>,
+    /// The days the channels' hours and the days with other hours hold for: the plan's
+    /// horizon from the render date.
+    pub valid: Validity,
     /// Every channel.
     pub channels: Vec<Channel>,
     /// Every escalation path.
@@ -50,6 +55,10 @@ pub struct HandbookContext {
     pub staffing: Option<Vec<Staffing>>,
     /// Public holidays of the plan's calendar within the horizon.
     pub holidays: Vec<PublicHoliday>,
+    /// Days within the horizon on which a channel keeps other hours than its regular ones
+    /// (public holidays of its or its team's calendar, `dates:` entries of its hours or its
+    /// team's shifts), each channel's hours in its own zone.
+    pub exceptions: Vec<Closure>,
 }
 
 /// The plan: its name, owner, defaults and review.
@@ -190,7 +199,8 @@ pub struct Channel {
     /// The name of the team that works it.
     pub team: Option<String>,
     /// As written in the plan, in `timezone`; for written channels: when they are worked.
-    /// When the plan states none, the hours of the team's shifts in the coming week.
+    /// When the plan states none, the regular hours of the team's shifts (no public
+    /// holidays, no `dates:` entries).
     pub hours: Vec<HoursLine>,
     /// The promised time to first response (`2 Min.`, `3 Arbeitsstunden`).
     pub response: Option<String>,
@@ -231,8 +241,8 @@ pub struct EscalationStep {
     pub phone: Option<String>,
     /// A contact's e-mail address; `null` for a team.
     pub email: Option<String>,
-    /// A contact's hours (empty: reachable at any time), or the lines of all of a team's
-    /// shifts.
+    /// A contact's hours (empty: reachable at any time), or a team's regular time on
+    /// shift (all its shifts, no public holidays, no `dates:` entries).
     pub hours: Vec<HoursLine>,
 }
 
@@ -416,6 +426,20 @@ impl HandbookContext {
         let plan = src.plan;
         let cur = currency(plan);
         let days = src.timeline.days;
+        // Each channel in its own zone, as staff who work it see it.
+        let views: Vec<View> = (0..plan.channels.len())
+            .map(|ci| hours::view(src, ci, src.timeline.channels[ci].owner.tz, days))
+            .collect();
+        let closure_sources: Vec<ClosureSource<'_>> = plan
+            .channels
+            .iter()
+            .zip(&views)
+            .map(|(c, view)| ClosureSource {
+                name: channel_name(c, lang),
+                live: c.kind.value.is_live(),
+                view,
+            })
+            .collect();
         HandbookContext {
             common: Common::new(lang, src.today, documents),
             plan: plan_info(src, lang),
@@ -452,7 +476,8 @@ impl HandbookContext {
                         .collect(),
                 })
                 .collect(),
-            channels: channels(src, lang),
+            valid: Validity::of(src, lang),
+            channels: channels(src, &views, lang),
             escalation: escalation(src, lang),
             complaints: plan
                 .complaints
@@ -513,7 +538,7 @@ impl HandbookContext {
                     }
                 })
                 .collect(),
-            after_sales: AfterSales::of(src, lang),
+            after_sales: AfterSales::of(src, None, lang),
             feedback: plan
                 .feedback
                 .iter()
@@ -554,6 +579,7 @@ impl HandbookContext {
                     name: h.name.clone(),
                 })
                 .collect(),
+            exceptions: closures(&closure_sources, lang),
         }
     }
 }
@@ -590,25 +616,19 @@ fn plan_info(src: &Source<'_>, lang: &Language) -> PlanInfo {
     }
 }
 
-fn channels(src: &Source<'_>, lang: &Language) -> Vec<Channel> {
+fn channels(src: &Source<'_>, views: &[View], lang: &Language) -> Vec<Channel> {
     let plan = src.plan;
     plan.channels
         .iter()
         .enumerate()
         .map(|(i, c)| {
             let times = &src.timeline.channels[i];
-            let hours = match (&c.hours, times.team) {
-                (Some(h), _) => schedule_lines(&h.value, lang),
-                (None, Some(_)) => {
-                    let monday = monday_from(src.today);
-                    weekly_lines(
-                        &typical_week(plan, src.timeline, i, monday),
-                        times.owner.tz,
-                        monday,
-                        lang,
-                    )
-                }
-                (None, None) => Vec::new(),
+            let hours = match &c.hours {
+                Some(h) => schedule_lines(&h.value, lang),
+                None => views[i]
+                    .periods
+                    .first()
+                    .map_or_else(Vec::new, |p| week_lines(&p.week, lang)),
             };
             Channel {
                 id: c.id.value.clone(),

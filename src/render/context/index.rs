@@ -12,6 +12,7 @@ use serde::Serialize;
 /// The context of `index.html`, in the plan's first language.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct IndexContext {
+    /// What every template receives; its fields sit beside the others.
     #[serde(flatten)]
     pub common: Common,
     /// The plan's name in the plan's first language (empty text when it has none).

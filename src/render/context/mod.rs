@@ -13,6 +13,7 @@ pub mod common;
 pub mod faq;
 mod format;
 pub mod handbook;
+pub mod hours;
 pub mod index;
 pub mod reference;
 
@@ -24,7 +25,25 @@ use chrono::NaiveDate;
 
 /// Everything the contexts are built from.
 pub struct Source<'a> {
+    /// The plan the documents publish.
     pub plan: &'a Plan,
+    /// Its schedules evaluated over the horizon from `today`.
     pub timeline: &'a Timeline,
+    /// The render date (`--today`).
     pub today: NaiveDate,
+    /// The regular hours of every channel and where its real hours differ, indexed like
+    /// `plan.channels`: worked out once for all documents.
+    pub channel_hours: Vec<hours::ChannelHours>,
+}
+
+impl<'a> Source<'a> {
+    /// The source of the documents of `plan` rendered on `today`.
+    pub fn new(plan: &'a Plan, timeline: &'a Timeline, today: NaiveDate) -> Source<'a> {
+        Source {
+            plan,
+            timeline,
+            today,
+            channel_hours: hours::ChannelHours::all(plan, timeline),
+        }
+    }
 }
