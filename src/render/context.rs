@@ -709,6 +709,10 @@ pub fn faq(src: &Source<'_>, profile_index: usize, lang: &Language, documents: &
             })
             .collect(),
     );
+    map.insert(
+        "json_ld".into(),
+        Value::from(super::jsonld::faq_script(src, profile_index, lang)),
+    );
     Value::Object(map)
 }
 

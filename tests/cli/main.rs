@@ -10,6 +10,7 @@ mod explain;
 mod fixtures;
 mod formats;
 mod fuzz;
+mod html;
 mod init;
 mod links;
 mod one_finding;
