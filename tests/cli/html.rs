@@ -1,6 +1,7 @@
 //! What the HTML documents tell browsers and search engines beyond their text: the
 //! schema.org data (JSON-LD) of every sample FAQ, read back and checked against the types
-//! and properties schema.org defines.
+//! and properties schema.org defines; the language versions linked with `hreflang`; the
+//! page titles and descriptions.
 
 use crate::support::root;
 use serde_json::Value;
@@ -270,4 +271,58 @@ fn the_nordlicht_hotline_is_toll_free_with_its_hours_in_berlin() {
         .find(|p| p["email"].is_string())
         .expect("the e-mail channel");
     assert!(email.get("hoursAvailable").is_none());
+}
+
+#[test]
+fn language_versions_link_each_other_and_name_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = render("nuvem-software.toml", dir.path());
+    for file in ["faq-clientes-portugal.pt.html", "faq-clientes-portugal.en.html"] {
+        let html = &files[file];
+        for (lang, href) in [
+            ("pt", "faq-clientes-portugal.pt.html"),
+            ("en", "faq-clientes-portugal.en.html"),
+            // The plan's first language.
+            ("x-default", "faq-clientes-portugal.pt.html"),
+        ] {
+            let link = format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{href}\">");
+            assert!(html.contains(&link), "{file}: no {link}");
+        }
+    }
+    // A document in one language only has nothing to link.
+    assert!(!files["faq-pequenas-empresas.pt.html"].contains("hreflang=\"x-default\""));
+    assert!(
+        files["handbook.en.html"].contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"handbook.pt.html\">")
+    );
+}
+
+#[test]
+fn each_faq_has_its_own_title_and_description() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = render("nordlicht-haushaltsgeraete.yaml", dir.path());
+    let familien = &files["faq-familien.de.html"];
+    assert!(familien.contains(
+        "<title>Hilfe und Kontakt – Nordlicht Haushaltsgeräte GmbH – Familien und Eigenheimbesitzer</title>"
+    ));
+    let description = familien
+        .split("<meta name=\"description\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a description");
+    assert!(description.contains("Nordlicht Haushaltsgeräte GmbH"), "{description}");
+    assert!(description.contains("Familien und Eigenheimbesitzer"), "{description}");
+    let titles: Vec<&str> = files
+        .iter()
+        .filter(|(f, _)| f.starts_with("faq-"))
+        .map(|(_, html)| {
+            html.split("<title>")
+                .nth(1)
+                .and_then(|t| t.split("</title>").next())
+                .unwrap()
+        })
+        .collect();
+    let mut unique = titles.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), titles.len(), "FAQ titles repeat: {titles:?}");
 }
