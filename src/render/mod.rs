@@ -5,6 +5,7 @@
 
 pub mod context;
 pub mod i18n;
+pub mod jsonld;
 pub mod manifest;
 pub mod markdown;
 pub mod output;

@@ -11,6 +11,7 @@ mod explain;
 mod fixtures;
 mod formats;
 mod fuzz;
+mod html;
 mod init;
 mod links;
 mod numbers;

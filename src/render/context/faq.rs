@@ -53,6 +53,10 @@ pub struct FaqContext {
     /// and interviews, through a channel offered to them where one is named (complaint
     /// analysis and social listening are not something customers do).
     pub feedback: Vec<Feedback>,
+    /// schema.org data about the company, its channels for this profile and its questions
+    /// (JSON-LD), serialised so that it can stand inside
+    /// `<script type="application/ld+json">` as it is (`<`, `>` and `&` are escaped).
+    pub json_ld: String,
 }
 
 /// The customer profile an FAQ is for.
@@ -274,6 +278,7 @@ impl FaqContext {
                 timezone: tz.name().to_owned(),
             },
             valid: Validity::of(src, lang),
+            json_ld: crate::render::jsonld::faq_script(src, profile_index, lang),
             channels,
             closures: closures(&closure_sources, lang),
             self_help: SelfHelp {

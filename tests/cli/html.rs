@@ -1,0 +1,337 @@
+//! What the HTML documents tell browsers and search engines beyond their text: the
+//! schema.org data (JSON-LD) of every sample FAQ, read back and checked against the types
+//! and properties schema.org defines; the language versions linked with `hreflang`; the
+//! page titles and descriptions.
+
+use crate::support::root;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The schema.org types the FAQs use and, for each, the properties they may carry (each
+/// defined by schema.org on the type or a type it inherits from), with what a value must
+/// be. Names are spelled as on schema.org.
+const TYPES: &[(&str, &[(&str, Range)])] = &[
+    (
+        "Organization",
+        &[("name", Range::Text), ("contactPoint", Range::Node("ContactPoint"))],
+    ),
+    (
+        "ContactPoint",
+        &[
+            ("contactType", Range::Text),
+            ("name", Range::Text),
+            ("description", Range::Text),
+            ("telephone", Range::Text),
+            ("email", Range::Text),
+            ("url", Range::Url),
+            ("contactOption", Range::Member(CONTACT_POINT_OPTIONS)),
+            ("hoursAvailable", Range::Node("OpeningHoursSpecification")),
+            ("areaServed", Range::Text),
+            ("availableLanguage", Range::Text),
+        ],
+    ),
+    (
+        "OpeningHoursSpecification",
+        &[
+            ("dayOfWeek", Range::Member(DAYS_OF_WEEK)),
+            ("opens", Range::Time),
+            ("closes", Range::Time),
+            ("validFrom", Range::Text),
+            ("validThrough", Range::Text),
+        ],
+    ),
+    (
+        "FAQPage",
+        &[
+            ("name", Range::Text),
+            ("inLanguage", Range::Text),
+            ("mainEntity", Range::Node("Question")),
+        ],
+    ),
+    (
+        "Question",
+        &[("name", Range::Text), ("acceptedAnswer", Range::Node("Answer"))],
+    ),
+    ("Answer", &[("text", Range::Text)]),
+];
+
+/// The members of schema.org's `DayOfWeek` enumeration.
+const DAYS_OF_WEEK: &[&str] = &[
+    "https://schema.org/Monday",
+    "https://schema.org/Tuesday",
+    "https://schema.org/Wednesday",
+    "https://schema.org/Thursday",
+    "https://schema.org/Friday",
+    "https://schema.org/Saturday",
+    "https://schema.org/Sunday",
+    "https://schema.org/PublicHolidays",
+];
+
+/// The members of schema.org's `ContactPointOption` enumeration.
+const CONTACT_POINT_OPTIONS: &[&str] = &[
+    "https://schema.org/TollFree",
+    "https://schema.org/HearingImpairedSupported",
+];
+
+/// What a property's value (or each value of a list) must be.
+#[derive(Clone, Copy)]
+enum Range {
+    Text,
+    /// An absolute web address.
+    Url,
+    /// `HH:MM`, 24-hour.
+    Time,
+    /// A node of this type.
+    Node(&'static str),
+    /// One of these enumeration members.
+    Member(&'static [&'static str]),
+}
+
+fn sample(name: &str) -> String {
+    root().join("plans").join(name).to_string_lossy().into_owned()
+}
+
+/// Render a sample plan into `out` and return its HTML files by name.
+fn render(name: &str, out: &Path) -> BTreeMap<String, String> {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(["render", &sample(name), "--today", "2026-11-29", "--out"])
+        .arg(out)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // FAQs are in public/, handbooks in internal/; each folder has an index.html, named
+    // here with its folder.
+    let mut files = BTreeMap::new();
+    for folder in ["public", "internal"] {
+        for entry in std::fs::read_dir(out.join(folder)).unwrap() {
+            let p = entry.unwrap().path();
+            if p.extension().is_some_and(|x| x == "html") {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                let key = if name == "index.html" {
+                    format!("{folder}/{name}")
+                } else {
+                    name
+                };
+                files.insert(key, std::fs::read_to_string(&p).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// The text of the page's one JSON-LD element.
+fn json_ld(html: &str) -> &str {
+    const OPEN: &str = "<script type=\"application/ld+json\">";
+    assert_eq!(html.matches("<script").count(), 1, "one script element, the JSON-LD");
+    let start = html.find(OPEN).expect("a JSON-LD element") + OPEN.len();
+    let len = html[start..].find("</script>").expect("the element ends");
+    &html[start..start + len]
+}
+
+/// Check a node and everything in it; `path` says where it is, for the message.
+fn check_node(node: &Value, path: &str, problems: &mut Vec<String>) {
+    let Some(object) = node.as_object() else {
+        problems.push(format!("{path}: not a node"));
+        return;
+    };
+    let Some(ty) = object.get("@type").and_then(Value::as_str) else {
+        problems.push(format!("{path}: no @type"));
+        return;
+    };
+    let Some((_, properties)) = TYPES.iter().find(|(name, _)| *name == ty) else {
+        problems.push(format!("{path}: schema.org type `{ty}` is not in the table"));
+        return;
+    };
+    for (key, value) in object {
+        if key == "@type" {
+            continue;
+        }
+        let Some((_, range)) = properties.iter().find(|(name, _)| name == key) else {
+            problems.push(format!("{path}: `{key}` is not a property of {ty}"));
+            continue;
+        };
+        let values = match value {
+            Value::Array(items) => items.iter().collect(),
+            one => vec![one],
+        };
+        for (i, v) in values.into_iter().enumerate() {
+            let at = format!("{path}.{key}[{i}]");
+            check_value(v, *range, &at, problems);
+        }
+    }
+}
+
+fn check_value(value: &Value, range: Range, at: &str, problems: &mut Vec<String>) {
+    let text = value.as_str();
+    let ok = match range {
+        Range::Node(ty) => {
+            if value.get("@type").and_then(Value::as_str) != Some(ty) {
+                problems.push(format!("{at}: expected a {ty}"));
+            }
+            check_node(value, at, problems);
+            true
+        }
+        Range::Text => text.is_some_and(|t| !t.trim().is_empty()),
+        Range::Url => text.is_some_and(|t| t.starts_with("https://") || t.starts_with("http://")),
+        Range::Time => text.is_some_and(|t| {
+            let b = t.as_bytes();
+            b.len() == 5
+                && b[2] == b':'
+                && t[..2].parse::<u8>().is_ok_and(|h| h < 24)
+                && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
+        }),
+        Range::Member(members) => text.is_some_and(|t| members.contains(&t)),
+    };
+    if !ok {
+        problems.push(format!("{at}: {value} is not a valid value"));
+    }
+}
+
+#[test]
+fn every_faq_describes_its_company_and_questions_in_schema_org_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut checked = 0;
+    for name in [
+        "nordlicht-haushaltsgeraete.yaml",
+        "dzintars-online.yaml",
+        "nuvem-software.toml",
+        "siam-mobile.yaml",
+    ] {
+        let files = render(name, &dir.path().join(name));
+        for (file, html) in files.iter().filter(|(f, _)| f.starts_with("faq-")) {
+            let text = json_ld(html);
+            // Nothing in it can end the element or open a comment inside it.
+            assert!(
+                !text.contains(['<', '>', '&']),
+                "{name} {file}: unescaped markup in JSON-LD"
+            );
+            let data: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{name} {file}: {e}"));
+            assert_eq!(data["@context"], "https://schema.org", "{name} {file}");
+            let graph = data["@graph"].as_array().expect("an @graph");
+            let mut problems = Vec::new();
+            for (i, node) in graph.iter().enumerate() {
+                check_node(node, &format!("@graph[{i}]"), &mut problems);
+            }
+            assert!(problems.is_empty(), "{name} {file}:\n{}", problems.join("\n"));
+
+            let org = graph
+                .iter()
+                .find(|n| n["@type"] == "Organization")
+                .expect("an Organization");
+            let points = org["contactPoint"].as_array().expect("contact points");
+            assert!(!points.is_empty(), "{name} {file}: no contact points");
+            assert!(
+                points.iter().all(|p| p["contactType"] == "customer service"),
+                "{name} {file}"
+            );
+            // Every live channel with known hours says when it can be reached.
+            assert!(
+                points.iter().any(|p| p["hoursAvailable"].is_array()),
+                "{name} {file}: no contact point has hours"
+            );
+            let page = graph.iter().find(|n| n["@type"] == "FAQPage").expect("an FAQPage");
+            let lang = file.rsplit('.').nth(1).unwrap();
+            assert_eq!(page["inLanguage"], lang, "{name} {file}");
+            assert!(page["mainEntity"].as_array().is_some_and(|q| !q.is_empty()));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} FAQs checked");
+}
+
+#[test]
+fn the_nordlicht_hotline_is_toll_free_with_its_hours_in_berlin() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = render("nordlicht-haushaltsgeraete.yaml", dir.path());
+    let data: Value = serde_json::from_str(json_ld(&files["faq-familien.de.html"])).unwrap();
+    let points = data["@graph"][0]["contactPoint"].as_array().unwrap();
+    let hotline = points
+        .iter()
+        .find(|p| p["telephone"] == "+49 800 5550 100")
+        .expect("the service hotline");
+    assert_eq!(hotline["contactOption"], "https://schema.org/TollFree");
+    assert_eq!(hotline["areaServed"], serde_json::json!(["DE"]));
+    let hours = hotline["hoursAvailable"].as_array().unwrap();
+    let weekdays = &hours[0];
+    assert_eq!(weekdays["dayOfWeek"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        (weekdays["opens"].as_str(), weekdays["closes"].as_str()),
+        (Some("08:00"), Some("20:00"))
+    );
+    // Closed on the public holidays of its calendar: schema.org's "00:00 to 00:00".
+    let holidays = hours.last().unwrap();
+    assert_eq!(
+        holidays["dayOfWeek"],
+        serde_json::json!(["https://schema.org/PublicHolidays"])
+    );
+    assert_eq!(
+        (holidays["opens"].as_str(), holidays["closes"].as_str()),
+        (Some("00:00"), Some("00:00"))
+    );
+    // Written channels take messages at any time: no hours.
+    let email = points
+        .iter()
+        .find(|p| p["email"].is_string())
+        .expect("the e-mail channel");
+    assert!(email.get("hoursAvailable").is_none());
+}
+
+#[test]
+fn language_versions_link_each_other_and_name_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = render("nuvem-software.toml", dir.path());
+    for file in ["faq-clientes-portugal.pt.html", "faq-clientes-portugal.en.html"] {
+        let html = &files[file];
+        for (lang, href) in [
+            ("pt", "faq-clientes-portugal.pt.html"),
+            ("en", "faq-clientes-portugal.en.html"),
+            // The plan's first language.
+            ("x-default", "faq-clientes-portugal.pt.html"),
+        ] {
+            let link = format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{href}\">");
+            assert!(html.contains(&link), "{file}: no {link}");
+        }
+    }
+    // A document in one language only has nothing to link.
+    assert!(!files["faq-pequenas-empresas.pt.html"].contains("hreflang=\"x-default\""));
+    assert!(
+        files["handbook.en.html"].contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"handbook.pt.html\">")
+    );
+}
+
+#[test]
+fn each_faq_has_its_own_title_and_description() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = render("nordlicht-haushaltsgeraete.yaml", dir.path());
+    let familien = &files["faq-familien.de.html"];
+    assert!(familien.contains(
+        "<title>Hilfe und Kontakt – Nordlicht Haushaltsgeräte GmbH – Familien und Eigenheimbesitzer</title>"
+    ));
+    let description = familien
+        .split("<meta name=\"description\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a description");
+    assert!(description.contains("Nordlicht Haushaltsgeräte GmbH"), "{description}");
+    assert!(description.contains("Familien und Eigenheimbesitzer"), "{description}");
+    let titles: Vec<&str> = files
+        .iter()
+        .filter(|(f, _)| f.starts_with("faq-"))
+        .map(|(_, html)| {
+            html.split("<title>")
+                .nth(1)
+                .and_then(|t| t.split("</title>").next())
+                .unwrap()
+        })
+        .collect();
+    let mut unique = titles.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), titles.len(), "FAQ titles repeat: {titles:?}");
+}
