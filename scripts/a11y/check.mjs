@@ -4,7 +4,7 @@
 //     colour contrast included, in either scheme;
 //   - at 390 px (a phone) and 1280 px (a laptop) nothing scrolls sideways;
 //   - a screenshot of each page at each width in each scheme is saved for people to look
-//     at, named after the page's folder and file: `site-faq-familien.de-390-dark.png`.
+//     at, named after the page's two folders and file: `site-public-faq-familien.de-390-dark.png`.
 //
 // Usage: node check.mjs SCREENSHOT_DIR FILE.html...
 // The browser is the system's Chromium (CHROMIUM=/path/to/chromium to choose another).
@@ -35,7 +35,8 @@ try {
     const page = await browser.newPage();
     const url = "file://" + resolve(file);
     // Pages of several plans share file names (index.html): keep their folder in the name.
-    const shot = `${basename(dirname(resolve(file)))}-${basename(file, ".html")}`;
+    const folder = dirname(resolve(file));
+    const shot = `${basename(dirname(folder))}-${basename(folder)}-${basename(file, ".html")}`;
     for (const scheme of ["light", "dark"]) {
       await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
       for (const width of [390, 1280]) {
