@@ -385,10 +385,7 @@ pub fn holiday_set(spec: Option<&HolidaySpec>) -> HolidaySet {
     let extra: Vec<Holiday> = spec
         .ics_holidays
         .iter()
-        .map(|(date, name)| Holiday {
-            date: *date,
-            name: name.clone(),
-        })
+        .map(|(date, name)| Holiday::new(*date, name.clone()))
         .collect();
     HolidaySet::new(calendar, &add, &remove, &extra)
 }

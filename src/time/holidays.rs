@@ -19,6 +19,10 @@ pub const LAST_YEAR: i32 = 2040;
 pub const ADDED_HOLIDAY_NAME: &str = "Company holiday";
 
 const DATA: &str = include_str!("../../data/holidays.txt");
+
+/// The language of the holiday names in the built-in data (and of the name given to a
+/// date a plan adds).
+pub const DATA_LANGUAGE: &str = "en";
 const INVARIANT: &str = "the built-in holiday data is well-formed (checked by the module's tests)";
 
 /// One holiday: a date and what it is called.
@@ -27,13 +31,26 @@ pub struct Holiday {
     pub date: NaiveDate,
     /// `Epiphany`; several holidays on one date are joined: `National Day; Father's Day`.
     pub name: String,
+    /// The language the name is written in, where it is known: the built-in calendars
+    /// name holidays in English; a name from an iCalendar file is in any language.
+    pub lang: Option<&'static str>,
 }
 
 impl Holiday {
+    /// A holiday whose name is in an unknown language.
     pub fn new(date: NaiveDate, name: impl Into<String>) -> Self {
         Self {
             date,
             name: name.into(),
+            lang: None,
+        }
+    }
+
+    /// A holiday named in the language `lang`.
+    pub fn named_in(date: NaiveDate, name: impl Into<String>, lang: &'static str) -> Self {
+        Self {
+            lang: Some(lang),
+            ..Self::new(date, name)
         }
     }
 }
@@ -224,7 +241,10 @@ impl HolidaySet {
     pub fn new(calendar: Option<&Calendar>, add: &[NaiveDate], remove: &[NaiveDate], extra: &[Holiday]) -> Self {
         let mut holidays: Vec<Holiday> = calendar.map(|c| c.holidays().to_vec()).unwrap_or_default();
         holidays.extend(extra.iter().cloned());
-        holidays.extend(add.iter().map(|&date| Holiday::new(date, ADDED_HOLIDAY_NAME)));
+        holidays.extend(
+            add.iter()
+                .map(|&date| Holiday::named_in(date, ADDED_HOLIDAY_NAME, DATA_LANGUAGE)),
+        );
         // Stable: on a shared date the calendar's name comes first, then the file's, then
         // the plan's own addition, which adds nothing when the date already has a name.
         holidays.sort_by_key(|h| h.date);
@@ -238,6 +258,9 @@ impl HolidaySet {
                     let known = last.name.split("; ").any(|n| n == h.name);
                     if !known && h.name != ADDED_HOLIDAY_NAME {
                         last.name = format!("{}; {}", last.name, h.name);
+                        if last.lang != h.lang {
+                            last.lang = None;
+                        }
                     }
                 }
                 _ => merged.push(h),
@@ -337,7 +360,7 @@ fn index(data: &'static str) -> Dataset {
 fn entry(line: &'static str) -> Option<Holiday> {
     let date = parse_date(line.get(..10)?)?;
     let name = line.get(11..)?.trim_end();
-    (!name.is_empty()).then(|| Holiday::new(date, name))
+    (!name.is_empty()).then(|| Holiday::named_in(date, name, DATA_LANGUAGE))
 }
 
 /// `YYYY-MM-DD`, without the generality (and cost) of a format string.

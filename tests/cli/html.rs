@@ -335,3 +335,17 @@ fn each_faq_has_its_own_title_and_description() {
     unique.dedup();
     assert_eq!(unique.len(), titles.len(), "FAQ titles repeat: {titles:?}");
 }
+
+#[test]
+fn holiday_names_in_another_language_than_the_page_say_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = render("nordlicht-haushaltsgeraete.yaml", &dir.path().join("site"));
+    // The built-in calendars name holidays in English: marked so in German pages, …
+    let german = &files["faq-familien.de.html"];
+    assert!(german.contains("<td lang=\"en\">Christmas Day</td>"), "{german}");
+    let handbook = &files["handbook.de.html"];
+    assert!(handbook.contains("<td lang=\"en\">Christmas Day</td>"));
+    // … and left alone in English ones.
+    let english = &files["faq-expats.en.html"];
+    assert!(english.contains("<td>Christmas Day</td>"), "{english}");
+}

@@ -182,6 +182,11 @@ pub struct Closure {
     /// The public holiday's name, or `faq.special_hours` for a day with special hours (a
     /// `dates:` entry).
     pub name: String,
+    /// The language of `name` when it is not necessarily the document's: `en` for the
+    /// names of the built-in holiday calendars; `null` for a name in the document's
+    /// language or in an unknown one (from an iCalendar file). Templates mark such a name
+    /// with a `lang` attribute.
+    pub name_lang: Option<String>,
     /// Names of live channels closed all day.
     pub closed: Vec<String>,
     /// Names of written channels not worked all day: messages still arrive, and wait.
@@ -214,7 +219,7 @@ pub struct ClosureSource<'v> {
 /// The days with other hours of several channels, one entry per date in date order, the
 /// channels of each in the order given.
 pub fn closures(channels: &[ClosureSource<'_>], lang: &Language) -> Vec<Closure> {
-    let mut by_date: BTreeMap<NaiveDate, (Option<String>, Closure)> = BTreeMap::new();
+    let mut by_date: BTreeMap<NaiveDate, (Option<super::hours::HolidayName>, Closure)> = BTreeMap::new();
     for channel in channels {
         for exception in &channel.view.exceptions {
             let (holiday, closure) = by_date.entry(exception.date).or_insert_with(|| {
@@ -223,6 +228,7 @@ pub fn closures(channels: &[ClosureSource<'_>], lang: &Language) -> Vec<Closure>
                     Closure {
                         date_text: lang.date(exception.date),
                         name: String::new(),
+                        name_lang: None,
                         closed: Vec::new(),
                         unanswered: Vec::new(),
                         changed: Vec::new(),
@@ -253,7 +259,13 @@ pub fn closures(channels: &[ClosureSource<'_>], lang: &Language) -> Vec<Closure>
     by_date
         .into_values()
         .map(|(holiday, mut closure)| {
-            closure.name = holiday.unwrap_or_else(|| lang.text("faq.special_hours"));
+            match holiday {
+                Some((name, name_lang)) => {
+                    closure.name = name;
+                    closure.name_lang = name_lang.filter(|l| !lang.tag.starts_with(l)).map(str::to_owned);
+                }
+                None => closure.name = lang.text("faq.special_hours"),
+            }
             closure
         })
         .collect()

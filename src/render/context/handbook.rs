@@ -418,6 +418,9 @@ pub struct PublicHoliday {
     pub date_text: String,
     /// The holiday's name.
     pub name: String,
+    /// The language of `name` when it is not the document's (`en` for the built-in
+    /// calendars' names); `null` when it is, or is not known.
+    pub name_lang: Option<String>,
 }
 
 impl HandbookContext {
@@ -577,6 +580,7 @@ impl HandbookContext {
                 .map(|h| PublicHoliday {
                     date_text: lang.date(h.date),
                     name: h.name.clone(),
+                    name_lang: h.lang.filter(|l| !lang.tag.starts_with(l)).map(str::to_owned),
                 })
                 .collect(),
             exceptions: closures(&closure_sources, lang),

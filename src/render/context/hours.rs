@@ -79,9 +79,13 @@ pub struct Exception {
     pub date: NaiveDate,
     /// The hours that day; empty when it is closed (not worked) all day.
     pub ranges: DayRanges,
-    /// The public holiday of the channel's or its team's calendar that explains it.
-    pub holiday: Option<String>,
+    /// The public holiday of the channel's or its team's calendar that explains it, and
+    /// the language of its name where that is known.
+    pub holiday: Option<HolidayName>,
 }
+
+/// A holiday's name and the language it is written in, where that is known.
+pub type HolidayName = (String, Option<&'static str>);
 
 /// One channel's hours over the horizon as seen from a zone.
 #[derive(Debug, Clone, Default)]
@@ -266,7 +270,7 @@ fn exceptions(src: &Source<'_>, ci: usize, tz: Tz, days: DateWindow) -> Vec<Exce
 
 /// The public holiday of channel `ci`'s calendar, else its team's, on the channel's dates
 /// that overlap `date` in `tz`.
-fn holiday(src: &Source<'_>, ci: usize, tz: Tz, date: NaiveDate) -> Option<String> {
+fn holiday(src: &Source<'_>, ci: usize, tz: Tz, date: NaiveDate) -> Option<HolidayName> {
     let times = &src.timeline.channels[ci];
     let day = crate::time::schedule::local_day(tz, date);
     let owner_dates = [
@@ -281,6 +285,6 @@ fn holiday(src: &Source<'_>, ci: usize, tz: Tz, date: NaiveDate) -> Option<Strin
             .holidays
             .get(*d)
             .or_else(|| team.and_then(|h| h.get(*d)))
-            .map(|h| h.name.clone())
+            .map(|h| (h.name.clone(), h.lang))
     })
 }
