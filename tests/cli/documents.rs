@@ -389,3 +389,24 @@ fn the_faq_shows_names_not_ids_and_only_feedback_customers_take_part_in() {
     assert!(handbook.contains("Complaint causes"), "{handbook}");
     assert!(handbook.contains("Price: free of charge"), "{handbook}");
 }
+
+#[test]
+fn a_lisbon_hotline_moves_for_customers_in_sao_paulo_when_only_lisbon_changes_clocks() {
+    // Brazil keeps its clocks all year; Portugal moves them on 28 March 2027. São Paulo is
+    // three hours behind Lisbon until then, four hours after.
+    let plan = CLOCK_CHANGES
+        .replace("America/New_York", "America/Sao_Paulo")
+        .replace("new-york", "sao-paulo")
+        .replace("Customers in New York", "Customers in São Paulo");
+    let files = render(&plan, "2027-03-01");
+    let faq = &files["public/faq-sao-paulo.en.md"];
+    assert!(
+        faq.contains(
+            "- Opening hours:\n  \
+             - Until 27 March 2027: Mon–Fri 06:00–14:00\n  \
+             - From 28 March 2027: Mon–Fri 05:00–13:00\n"
+        ),
+        "{faq}"
+    );
+    assert!(faq.contains("America/Sao_Paulo"), "{faq}");
+}
