@@ -349,3 +349,47 @@ fn holiday_names_in_another_language_than_the_page_say_which() {
     let english = &files["faq-expats.en.html"];
     assert!(english.contains("<td>Christmas Day</td>"), "{english}");
 }
+
+#[test]
+fn a_question_shown_in_another_language_than_the_page_says_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = r#"version: 1
+plan: { name: Example, timezone: Europe/Berlin, languages: [de, en] }
+teams:
+  - { id: desk, hours: { mon-fri: 09:00-17:00 }, agents: 2 }
+channels:
+  - { id: phone, kind: phone, name: Hotline, team: desk, response: 2m }
+profiles:
+  - { id: everyone, name: { de: Alle, en: Everyone }, languages: [de, en] }
+self-help:
+  faq:
+    - question: { en: "Do you deliver on Saturdays?" }
+      answer: { en: "Yes, until noon." }
+    - question: { de: "Wo finde ich die Rechnung?", en: "Where is my invoice?" }
+      answer: { de: "Im Kundenkonto.", en: "In your account." }
+"#;
+    std::fs::write(dir.path().join("plan.yaml"), plan).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+        .current_dir(dir.path())
+        .args([
+            "render",
+            "plan.yaml",
+            "--today",
+            "2026-11-29",
+            "--allow-errors",
+            "--out",
+            "site",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let german = std::fs::read_to_string(dir.path().join("site/public/faq-everyone.de.html")).unwrap();
+    assert!(
+        german.contains("<h4 lang=\"en\">Do you deliver on Saturdays?</h4>"),
+        "{german}"
+    );
+    assert!(german.contains("<p lang=\"en\">Yes, until noon.</p>"));
+    assert!(german.contains("<h4>Wo finde ich die Rechnung?</h4>"));
+    let english = std::fs::read_to_string(dir.path().join("site/public/faq-everyone.en.html")).unwrap();
+    assert!(english.contains("<h4>Do you deliver on Saturdays?</h4>"), "{english}");
+}

@@ -5,7 +5,7 @@
 
 use super::Source;
 use super::common::{AfterSales, Closure, ClosureSource, Common, DocumentLink, HoursLine, Validity, closures};
-use super::format::{customer_channel_name, localized, text, week_lines};
+use super::format::{customer_channel_name, fallback_lang, localized, text, week_lines};
 use super::hours::{self, View};
 use crate::model::values::{Duration, LanguageTag};
 use crate::model::{FeedbackKind, Id};
@@ -142,8 +142,13 @@ pub struct SelfHelp {
 pub struct Question {
     /// The question.
     pub question: String,
+    /// The language of `question` when the plan lacks it in the document's language and
+    /// another translation is shown; `null` otherwise.
+    pub question_lang: Option<String>,
     /// The answer.
     pub answer: String,
+    /// The language of `answer`, as for `question_lang`.
+    pub answer_lang: Option<String>,
 }
 
 /// A step-by-step guide.
@@ -153,6 +158,9 @@ pub struct Guide {
     pub id: String,
     /// Its title.
     pub title: String,
+    /// The language of `title` when the plan lacks it in the document's language and
+    /// another translation is shown; `null` otherwise.
+    pub title_lang: Option<String>,
     /// Its steps.
     pub steps: Vec<String>,
     /// Where it is online.
@@ -289,7 +297,9 @@ impl FaqContext {
                     .filter(|f| for_profile(f.channels.as_deref(), f.profiles.as_deref()))
                     .map(|f| Question {
                         question: localized(&f.question.value, lang),
+                        question_lang: fallback_lang(&f.question.value, lang),
                         answer: localized(&f.answer.value, lang),
+                        answer_lang: fallback_lang(&f.answer.value, lang),
                     })
                     .collect(),
                 guides: plan
@@ -300,6 +310,7 @@ impl FaqContext {
                     .map(|g| Guide {
                         id: g.id.value.clone(),
                         title: localized(&g.title.value, lang),
+                        title_lang: fallback_lang(&g.title.value, lang),
                         steps: g.steps.iter().map(|s| localized(&s.value, lang)).collect(),
                         url: g.url.as_ref().map(|u| u.value.clone()),
                     })

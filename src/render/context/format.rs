@@ -20,6 +20,21 @@ pub fn localized(t: &Text, lang: &Language) -> String {
         .to_owned()
 }
 
+/// The language of the translation [`localized`] falls back to when a text lacks the
+/// document's language, so that a page can mark it (`lang="en"`). `None` when the text
+/// has the document's language, and for a plain string, whose language is not known.
+pub fn fallback_lang(t: &Text, lang: &Language) -> Option<String> {
+    match t {
+        Text::Plain(_) => None,
+        Text::Translated(items) => {
+            if t.get(&LanguageTag(lang.tag.clone())).is_some() {
+                return None;
+            }
+            items.first().map(|(l, _)| l.value.0.clone())
+        }
+    }
+}
+
 /// An optional plan text in the document's language.
 pub fn text(t: Option<&Located<Text>>, lang: &Language) -> Option<String> {
     t.map(|t| localized(&t.value, lang))
