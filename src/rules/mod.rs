@@ -230,6 +230,10 @@ pub static REGISTRY: &[Entry] = &[
         check: Some(content::empty_self_help::check),
     },
     Entry {
+        rule: &content::UNTRANSLATED_TEXT,
+        check: Some(content::untranslated_text::check),
+    },
+    Entry {
         rule: &values::INVALID_TIMEZONE,
         check: None,
     },

@@ -24,7 +24,7 @@ metrics:
   - { id: csat, target: ">= 90%", source: csat-survey }
 self-help:
   faq:
-    - { question: Wann sind Sie erreichbar?, answer: Montag bis Freitag von 8 bis 18 Uhr. }
+    - { question: { de: "Wann sind Sie erreichbar?", en: "When can I reach you?" }, answer: { de: "Montag bis Freitag von 8 bis 18 Uhr.", en: "Monday to Friday, 8 am to 6 pm." } }
 escalation:
   - { id: standard, channels: [phone], steps: [{ team: first-line }, { contact: anna, after: 2h }] }
 teams:

@@ -50,7 +50,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if languages.len() < 2 {
         return;
     }
-    for (text, what) in texts(cx.plan) {
+    for (text, what, _) in texts(cx.plan) {
         let Text::Translated(items) = &text.value else { continue };
         let missing: Vec<&Located<LanguageTag>> = languages
             .iter()
@@ -88,7 +88,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The plan's languages, each once.
-fn plan_languages(languages: &[Located<LanguageTag>]) -> Vec<&Located<LanguageTag>> {
+pub(super) fn plan_languages(languages: &[Located<LanguageTag>]) -> Vec<&Located<LanguageTag>> {
     let mut distinct: Vec<&Located<LanguageTag>> = Vec::new();
     for lang in languages {
         if !distinct.iter().any(|l| l.value == lang.value) {
@@ -104,7 +104,7 @@ fn either(items: &[String]) -> String {
 }
 
 /// `a`, `a and b`, `a, b and c`.
-fn both(items: &[String]) -> String {
+pub(super) fn both(items: &[String]) -> String {
     join(items, "and")
 }
 

@@ -3,107 +3,150 @@
 
 pub mod empty_self_help;
 pub mod missing_translation;
+pub mod untranslated_text;
 
 pub use empty_self_help::EMPTY_SELF_HELP;
 pub use missing_translation::MISSING_TRANSLATION;
+pub use untranslated_text::UNTRANSLATED_TEXT;
 
 use crate::model::{Located, Plan, Text};
 
+/// What kind of text a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A short name, label or note that may well read the same in every language: names of
+    /// entities, roles, shift names, the plan's company.
+    Name,
+    /// Sentences readers read: descriptions, FAQ questions and answers, guide titles and
+    /// steps, remedy descriptions, after-sales conditions, training and feedback names.
+    Prose,
+}
+
 /// Every human-readable text of a plan, each with what it belongs to ("the answer of FAQ
-/// entry 2"), in the order of the file's sections. A text field added to the model must be
+/// entry 2") and its kind, in the order of the file's sections. A text field added to the model must be
 /// added here, or the content rules will not see it. The reasons of `checks:` suppressions
 /// are left out: they are notes for whoever maintains the plan and appear in no document.
-pub fn texts<'p>(plan: &'p Plan) -> Vec<(&'p Located<Text>, String)> {
+pub fn texts<'p>(plan: &'p Plan) -> Vec<(&'p Located<Text>, String, Kind)> {
     let mut all = Vec::new();
-    let mut add = |text: Option<&'p Located<Text>>, what: String| {
+    let mut add = |text: Option<&'p Located<Text>>, what: String, kind: Kind| {
         if let Some(text) = text {
-            all.push((text, what));
+            all.push((text, what, kind));
         }
     };
 
+    use Kind::{Name, Prose};
     let meta = &plan.meta;
-    add(meta.name.as_ref(), "the plan's name".to_owned());
-    add(meta.company.as_ref(), "the plan's company name".to_owned());
+    add(meta.name.as_ref(), "the plan's name".to_owned(), Name);
+    add(meta.company.as_ref(), "the plan's company name".to_owned(), Name);
     for c in &plan.contacts {
-        add(c.role.as_ref(), format!("the role of contact `{}`", c.id.value));
+        add(c.role.as_ref(), format!("the role of contact `{}`", c.id.value), Name);
     }
     for t in &plan.teams {
-        add(t.name.as_ref(), format!("the name of team `{}`", t.id.value));
+        add(t.name.as_ref(), format!("the name of team `{}`", t.id.value), Name);
         add(
             t.description.as_ref(),
             format!("the description of team `{}`", t.id.value),
+            Prose,
         );
         for (i, shift) in t.shifts.iter().enumerate() {
             add(
                 shift.name.as_ref(),
                 format!("the name of shift {} of team `{}`", i + 1, t.id.value),
+                Name,
             );
         }
     }
     for c in &plan.channels {
-        add(c.name.as_ref(), format!("the name of channel `{}`", c.id.value));
+        add(c.name.as_ref(), format!("the name of channel `{}`", c.id.value), Name);
         add(
             c.description.as_ref(),
             format!("the description of channel `{}`", c.id.value),
+            Prose,
         );
     }
     for p in &plan.profiles {
         let id = &p.id.value;
-        add(p.name.as_ref(), format!("the name of profile `{id}`"));
-        add(p.description.as_ref(), format!("the description of profile `{id}`"));
-        add(p.gender.as_ref(), format!("the gender of profile `{id}`"));
-        add(p.education.as_ref(), format!("the education of profile `{id}`"));
+        add(p.name.as_ref(), format!("the name of profile `{id}`"), Name);
+        add(
+            p.description.as_ref(),
+            format!("the description of profile `{id}`"),
+            Prose,
+        );
+        add(p.gender.as_ref(), format!("the gender of profile `{id}`"), Name);
+        add(p.education.as_ref(), format!("the education of profile `{id}`"), Name);
         for (i, gap) in p.intended_gaps.iter().enumerate() {
             add(
                 Some(&gap.reason),
                 format!("the reason of intended gap {} of profile `{id}`", i + 1),
+                Name,
             );
         }
     }
     for e in &plan.escalation {
-        add(e.name.as_ref(), format!("the name of escalation path `{}`", e.id.value));
+        add(
+            e.name.as_ref(),
+            format!("the name of escalation path `{}`", e.id.value),
+            Name,
+        );
         add(
             e.description.as_ref(),
             format!("the description of escalation path `{}`", e.id.value),
+            Prose,
         );
     }
     for c in &plan.complaints {
         let id = &c.id.value;
-        add(c.name.as_ref(), format!("the name of complaint `{id}`"));
-        add(c.description.as_ref(), format!("the description of complaint `{id}`"));
+        add(c.name.as_ref(), format!("the name of complaint `{id}`"), Name);
+        add(
+            c.description.as_ref(),
+            format!("the description of complaint `{id}`"),
+            Prose,
+        );
         for (i, remedy) in c.remedies.iter().enumerate() {
             let what = format!(
                 "the description of remedy {} ({}) of complaint `{id}`",
                 i + 1,
                 remedy.kind.value.as_str()
             );
-            add(remedy.description.as_ref(), what);
+            add(remedy.description.as_ref(), what, Prose);
         }
     }
     if let Some(after_sales) = &plan.after_sales {
         let installation = after_sales.installation.as_ref().and_then(|i| i.condition.as_ref());
-        add(installation, "the condition of the installation offer".to_owned());
+        add(
+            installation,
+            "the condition of the installation offer".to_owned(),
+            Prose,
+        );
         let returns = after_sales.returns.as_ref().and_then(|r| r.condition.as_ref());
-        add(returns, "the condition of the returns policy".to_owned());
+        add(returns, "the condition of the returns policy".to_owned(), Prose);
     }
     for t in &plan.training {
-        add(t.name.as_ref(), format!("the name of training `{}`", t.id.value));
+        add(t.name.as_ref(), format!("the name of training `{}`", t.id.value), Prose);
     }
     for (i, entry) in plan.self_help.faq.iter().enumerate() {
-        add(Some(&entry.question), format!("the question of FAQ entry {}", i + 1));
-        add(Some(&entry.answer), format!("the answer of FAQ entry {}", i + 1));
+        add(
+            Some(&entry.question),
+            format!("the question of FAQ entry {}", i + 1),
+            Prose,
+        );
+        add(Some(&entry.answer), format!("the answer of FAQ entry {}", i + 1), Prose);
     }
     for g in &plan.self_help.guides {
-        add(Some(&g.title), format!("the title of guide `{}`", g.id.value));
+        add(Some(&g.title), format!("the title of guide `{}`", g.id.value), Prose);
         for (i, step) in g.steps.iter().enumerate() {
-            add(Some(step), format!("step {} of guide `{}`", i + 1, g.id.value));
+            add(Some(step), format!("step {} of guide `{}`", i + 1, g.id.value), Prose);
         }
     }
     for f in &plan.feedback {
-        add(f.name.as_ref(), format!("the name of feedback source `{}`", f.id.value));
+        add(
+            f.name.as_ref(),
+            format!("the name of feedback source `{}`", f.id.value),
+            Prose,
+        );
     }
     for m in &plan.metrics {
-        add(m.name.as_ref(), format!("the name of metric `{}`", m.id.value));
+        add(m.name.as_ref(), format!("the name of metric `{}`", m.id.value), Name);
     }
     all
 }
@@ -217,7 +260,7 @@ metrics:
         assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
         let plan = loaded.plan.expect("the plan loads");
         let listed = texts(&plan);
-        let what: Vec<&str> = listed.iter().map(|(_, what)| what.as_str()).collect();
+        let what: Vec<&str> = listed.iter().map(|(_, what, _)| what.as_str()).collect();
         assert_eq!(
             what,
             [
@@ -260,7 +303,7 @@ metrics:
         assert!(
             listed
                 .iter()
-                .all(|(t, _)| matches!(t.value, Text::Translated(ref items) if items.len() == 2))
+                .all(|(t, _, _)| matches!(t.value, Text::Translated(ref items) if items.len() == 2))
         );
     }
 }
