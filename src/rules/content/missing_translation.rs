@@ -17,7 +17,8 @@ rule! {
     /// A translation serves every variant of its language: `pt-BR` text serves the plan
     /// language `pt`, and `pt` text serves `pt-BR`, as in the rendered documents. A plain
     /// string is meant to read the same in every language (a name, an address) and never
-    /// counts as missing. A plan with a single language is not checked.
+    /// counts as missing; prose written as a plain string is `untranslated-text`. A plan
+    /// with a single language is not checked.
     ///
     /// ## Why it matters
     ///

@@ -297,6 +297,33 @@ metrics:
                 "the name of metric `csat`",
             ]
         );
+        let prose: Vec<&str> = listed
+            .iter()
+            .filter(|(_, _, kind)| *kind == Kind::Prose)
+            .map(|(_, what, _)| what.as_str())
+            .collect();
+        assert_eq!(
+            prose,
+            [
+                "the description of team `desk`",
+                "the description of channel `phone`",
+                "the description of profile `owners`",
+                "the description of escalation path `standard`",
+                "the description of complaint `late`",
+                "the description of remedy 2 (coupon) of complaint `late`",
+                "the condition of the installation offer",
+                "the condition of the returns policy",
+                "the name of training `basics`",
+                "the question of FAQ entry 1",
+                "the answer of FAQ entry 1",
+                "the question of FAQ entry 2",
+                "the answer of FAQ entry 2",
+                "the title of guide `reset`",
+                "step 1 of guide `reset`",
+                "step 2 of guide `reset`",
+                "the name of feedback source `survey`",
+            ]
+        );
         // Every text of the file is translated, and each one is listed once.
         let translated = EVERY_TEXT.matches("{ de: ").count();
         assert_eq!(listed.len(), translated);
