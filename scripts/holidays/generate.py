@@ -232,7 +232,7 @@ def name_tables(
     languages: list[str],
     known: list[dict[str, str]] | None = None,
 ) -> list[dict[str, str]]:
-    """For each of a country's `count` name languages, its name of every English name the
+    """For each of `languages` (a country's name languages), its name of every English name the
     calendars use. A date with one holiday pairs its names directly; on a date with several,
     a name is paired once the others are known (from other dates, or else from `known`, the
     country's tables, as for Brasília, whose founding day is always Tiradentes' Day). Checks
