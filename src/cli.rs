@@ -18,7 +18,8 @@ pub struct Cli {
     #[command(flatten)]
     pub global: Global,
 
-    /// Print the version (with `--verbose`: also the holiday data's source and years)
+    /// Print the version (with `--verbose`: also the holiday data's source, years and
+    /// languages)
     #[arg(short = 'V', long)]
     pub version: bool,
 

@@ -113,17 +113,19 @@ fn choose<F: ValueEnum>(slot: &mut Option<F>, text: &str, command: &str) -> anyh
     Ok(())
 }
 
-/// `plan --version [--verbose]`.
+/// `plan --version [--verbose]`: with `--verbose`, also the holiday data's source, years and
+/// languages, and the time zone data's version.
 fn version(verbose: bool, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
     writeln!(out, "plan {}", env!("CARGO_PKG_VERSION"))?;
     if verbose {
         use crate::time::holidays;
         writeln!(
             out,
-            "holiday data: {}, years {} to {}",
+            "holiday data: {}, years {} to {}, names in {}",
             holidays::source(),
             holidays::first_year(),
-            holidays::last_year()
+            holidays::last_year(),
+            holidays::languages().join(", ")
         )?;
         writeln!(out, "time zone data: IANA {}", chrono_tz::IANA_TZDB_VERSION)?;
     }

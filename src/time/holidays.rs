@@ -4,9 +4,12 @@
 //!
 //! The data is embedded at compile time. Opening it only indexes the calendars' blocks; a
 //! calendar's holidays are materialised the first time it is asked for and then kept, so a
-//! plan that uses two calendars pays for two.
+//! plan that uses two calendars pays for two. Holidays are named in English; a country's
+//! names in its own language and in the documents' languages are tables from the English
+//! name, read the first time a name in another language is asked for.
 
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -20,8 +23,8 @@ pub const ADDED_HOLIDAY_NAME: &str = "Company holiday";
 
 const DATA: &str = include_str!("../../data/holidays.txt");
 
-/// The language of the holiday names in the built-in data (and of the name given to a
-/// date a plan adds).
+/// The language of the holiday names in the built-in data's holiday lines (and of the name
+/// given to a date a plan adds); names in other languages come from its name tables.
 pub const DATA_LANGUAGE: &str = "en";
 const INVARIANT: &str = "the built-in holiday data is well-formed (checked by the module's tests)";
 
@@ -34,6 +37,9 @@ pub struct Holiday {
     /// The language the name is written in, where it is known: the built-in calendars
     /// name holidays in English; a name from an iCalendar file is in any language.
     pub lang: Option<&'static str>,
+    /// For a holiday of a built-in calendar: the calendar's id and its (English) name for
+    /// the date, which starts `name` (a file's name on the same date may follow it).
+    origin: Option<(&'static str, &'static str)>,
 }
 
 impl Holiday {
@@ -43,6 +49,7 @@ impl Holiday {
             date,
             name: name.into(),
             lang: None,
+            origin: None,
         }
     }
 
@@ -53,6 +60,41 @@ impl Holiday {
             ..Self::new(date, name)
         }
     }
+
+    /// The name in language `lang` (a tag: `de`, `pt-BR`) and the language it is in. A
+    /// built-in calendar's name is given in `lang` where the data has that language (by tag,
+    /// then by primary language: `pt` for `pt-BR`), else in the country's own language,
+    /// else in English. Any other name (from an iCalendar file, or a plan's addition) is
+    /// given as it is, with its own language; so is a name a file's name was joined to,
+    /// whose language is then unknown.
+    pub fn name_in(&self, lang: &str) -> (Cow<'_, str>, Option<&'static str>) {
+        let unchanged = (Cow::Borrowed(self.name.as_str()), self.lang);
+        let Some((id, english)) = self.origin else {
+            return unchanged;
+        };
+        let (Some(calendar), Some(rest)) = (calendar(id), self.name.strip_prefix(english)) else {
+            return unchanged;
+        };
+        let Some(target) = calendar.language_for(lang).filter(|&l| l != DATA_LANGUAGE) else {
+            return unchanged;
+        };
+        let mut name = english
+            .split("; ")
+            .map(|part| calendar.translate(target, part))
+            .collect::<Vec<_>>()
+            .join("; ");
+        if rest.is_empty() {
+            (Cow::Owned(name), Some(target))
+        } else {
+            name.push_str(rest);
+            (Cow::Owned(name), None)
+        }
+    }
+}
+
+/// The primary language of a tag: `pt` for `pt-BR`.
+pub fn primary_language(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
 }
 
 /// [`FIRST_YEAR`], for callers that treat the range as data.
@@ -68,6 +110,19 @@ pub fn last_year() -> i32 {
 /// The dataset's source and version: `python-holidays 0.109`.
 pub fn source() -> &'static str {
     dataset().source
+}
+
+/// The languages the dataset names holidays in, sorted: `en` and every language of a
+/// country's name tables (`da`, `de`, … `pt-BR`, `th`).
+pub fn languages() -> Vec<&'static str> {
+    let mut languages: Vec<&'static str> = memchr::memmem::find_iter(DATA.as_bytes(), b"\n@names ")
+        .filter_map(|i| DATA[i + 8..].lines().next())
+        .map(str::trim)
+        .chain([DATA_LANGUAGE])
+        .collect();
+    languages.sort_unstable();
+    languages.dedup();
+    languages
 }
 
 /// A built-in calendar by id: `DE`, `DE-BY`, `GB-SCT`, `US-NY`. Ids are exact (upper case).
@@ -141,8 +196,21 @@ pub struct Calendar {
     /// The lines of the calendar's block: every holiday for a country, `+date name` /
     /// `-date` differences for a subdivision.
     body: &'static str,
+    /// The block's name tables (`@names de` and its lines), for a subdivision only where
+    /// its names differ from its country's.
+    names: &'static str,
+    /// The country's own language, when it is not English.
+    own_language: Option<&'static str>,
     complete_through: i32,
     holidays: OnceLock<Vec<Holiday>>,
+    tables: OnceLock<Vec<NameTable>>,
+}
+
+/// The names of a calendar's holidays in one language, by English name.
+struct NameTable {
+    lang: &'static str,
+    /// Sorted by English name; a name missing is the same as the English one.
+    names: Vec<(&'static str, &'static str)>,
 }
 
 impl Calendar {
@@ -187,13 +255,73 @@ impl Calendar {
         self.holidays().binary_search_by_key(&date, |h| h.date).is_ok()
     }
 
+    /// The country's own language (`de` for `DE-BY`), or [`DATA_LANGUAGE`] where that is
+    /// English.
+    pub fn own_language(&self) -> &'static str {
+        self.own_language.unwrap_or(DATA_LANGUAGE)
+    }
+
+    /// The languages the calendar's holidays are named in: English first, then those of
+    /// its country's name tables.
+    pub fn languages(&self) -> Vec<&'static str> {
+        std::iter::once(DATA_LANGUAGE)
+            .chain(self.country_calendar().tables().iter().map(|t| t.lang))
+            .collect()
+    }
+
+    fn country_calendar(&self) -> &'static Calendar {
+        calendar(self.country()).expect(INVARIANT)
+    }
+
+    fn tables(&self) -> &[NameTable] {
+        self.tables.get_or_init(|| name_tables(self.names))
+    }
+
+    /// The language of the data to name holidays in for a document in `lang`: `lang` by
+    /// tag, then by primary language, else the country's own language, else English.
+    fn language_for(&self, lang: &str) -> Option<&'static str> {
+        let languages = self.languages();
+        languages
+            .iter()
+            .find(|l| l.eq_ignore_ascii_case(lang))
+            .or_else(|| {
+                languages
+                    .iter()
+                    .find(|l| primary_language(l).eq_ignore_ascii_case(primary_language(lang)))
+            })
+            .copied()
+            .or(self.own_language)
+    }
+
+    /// `english` (one holiday) in `lang`, one of [`Calendar::languages`]: from the
+    /// subdivision's own table, else its country's, else the English name itself.
+    fn translate(&self, lang: &str, english: &'static str) -> &'static str {
+        let country = self.country_calendar();
+        let tables = self.tables().iter();
+        let in_country = if std::ptr::eq(self, country) {
+            None
+        } else {
+            Some(country.tables().iter())
+        };
+        tables
+            .chain(in_country.into_iter().flatten())
+            .filter(|t| t.lang == lang)
+            .find_map(|t| {
+                t.names
+                    .binary_search_by(|(en, _)| en.cmp(&english))
+                    .ok()
+                    .map(|i| t.names[i].1)
+            })
+            .unwrap_or(english)
+    }
+
     fn materialise(&self) -> Vec<Holiday> {
         let lines = self
             .body
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with(['#', '@']));
         if self.is_country() {
-            return lines.map(|line| entry(line).expect(INVARIANT)).collect();
+            return lines.map(|line| entry(self.id, line).expect(INVARIANT)).collect();
         }
         let base = calendar(self.country()).expect(INVARIANT).holidays();
         let mut holidays = Vec::with_capacity(base.len() + 8);
@@ -211,7 +339,7 @@ impl Calendar {
             // The country's entry on that date is replaced (`+`) or removed (`-`).
             base.next_if(|h| h.date == date);
             if added {
-                holidays.push(entry(diff).expect(INVARIANT));
+                holidays.push(entry(self.id, diff).expect(INVARIANT));
             }
         }
         holidays.extend(base.cloned());
@@ -331,36 +459,70 @@ fn index(data: &'static str) -> Dataset {
         .collect();
     let mut calendars: Vec<Calendar> = Vec::with_capacity(starts.len());
     let mut country_complete = LAST_YEAR;
+    let mut country_language = None;
     for (n, &start) in starts.iter().enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(data.len());
         let block = &data[start..end];
-        let (header, body) = block.split_once('\n').unwrap_or((block, ""));
+        let (header, rest) = block.split_once('\n').unwrap_or((block, ""));
         let (id, name) = header[1..].split_once(']').expect(INVARIANT);
-        let complete_through = body
-            .lines()
-            .next()
-            .and_then(|line| line.strip_prefix("@complete-through "))
-            .map(|year| year.trim().parse().expect(INVARIANT));
+        let (body, names) = match memchr::memmem::find(rest.as_bytes(), b"@names ") {
+            Some(i) if i == 0 || rest.as_bytes()[i - 1] == b'\n' => rest.split_at(i),
+            _ => (rest, ""),
+        };
+        let header_line = |key: &str| {
+            body.lines()
+                .take_while(|line| line.starts_with('@'))
+                .find_map(|line| line.strip_prefix(key))
+                .map(str::trim)
+        };
+        let complete_through = header_line("@complete-through ").map(|year| year.parse().expect(INVARIANT));
         if !id.contains('-') {
             country_complete = complete_through.unwrap_or(LAST_YEAR);
+            country_language = header_line("@language ");
         }
         calendars.push(Calendar {
             id,
             name: name.trim(),
             body,
+            names,
+            own_language: country_language,
             complete_through: country_complete,
             holidays: OnceLock::new(),
+            tables: OnceLock::new(),
         });
     }
     calendars.sort_unstable_by(|a, b| a.id.cmp(b.id));
     Dataset { source, calendars }
 }
 
-/// `2026-01-06 Epiphany`.
-fn entry(line: &'static str) -> Option<Holiday> {
+/// `2026-01-06 Epiphany`, a holiday of calendar `id`.
+fn entry(id: &'static str, line: &'static str) -> Option<Holiday> {
     let date = parse_date(line.get(..10)?)?;
     let name = line.get(11..)?.trim_end();
-    (!name.is_empty()).then(|| Holiday::named_in(date, name, DATA_LANGUAGE))
+    (!name.is_empty()).then(|| Holiday {
+        origin: Some((id, name)),
+        ..Holiday::named_in(date, name, DATA_LANGUAGE)
+    })
+}
+
+/// A block's name tables: `@names de` lines, each followed by `English name = Name` lines.
+fn name_tables(text: &'static str) -> Vec<NameTable> {
+    let mut tables: Vec<NameTable> = Vec::new();
+    for line in text.lines().filter(|l| !l.is_empty()) {
+        if let Some(lang) = line.strip_prefix("@names ") {
+            tables.push(NameTable {
+                lang: lang.trim(),
+                names: Vec::new(),
+            });
+        } else {
+            let pair = line.split_once(" = ").expect(INVARIANT);
+            tables.last_mut().expect(INVARIANT).names.push(pair);
+        }
+    }
+    for table in &mut tables {
+        table.names.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    }
+    tables
 }
 
 /// `YYYY-MM-DD`, without the generality (and cost) of a format string.
@@ -801,6 +963,98 @@ mod tests {
         assert_eq!(only_added.len(), 1);
         assert!(HolidaySet::empty().is_empty());
         assert!(!HolidaySet::empty().is_holiday(d("2026-12-25")));
+    }
+
+    fn named(id: &str, date: &str, lang: &str) -> (String, Option<&'static str>) {
+        let found = cal(id).holidays().iter().find(|h| h.date == d(date));
+        let (name, in_lang) = found
+            .unwrap_or_else(|| panic!("{id} {date} is not a holiday"))
+            .name_in(lang);
+        (name.into_owned(), in_lang)
+    }
+
+    #[test]
+    fn names_in_a_language_by_tag_then_primary_language_then_the_countrys_then_english() {
+        let de = |s: &str| (s.to_owned(), Some("de"));
+        // By tag, and by primary language.
+        assert_eq!(named("DE", "2026-12-25", "de"), de("Erster Weihnachtstag"));
+        assert_eq!(named("DE-BY", "2026-01-06", "de-AT"), de("Heilige Drei Könige"));
+        assert_eq!(named("BR", "2026-12-25", "pt-BR"), ("Natal".to_owned(), Some("pt-BR")));
+        assert_eq!(named("BR", "2026-12-25", "pt"), ("Natal".to_owned(), Some("pt-BR")));
+        assert_eq!(
+            named("PT", "2026-12-25", "pt-BR"),
+            ("Dia de Natal".to_owned(), Some("pt"))
+        );
+        assert_eq!(named("TH", "2026-12-10", "th").1, Some("th"));
+        // English is always there: an English page is unchanged.
+        assert_eq!(
+            named("DE", "2026-12-25", "en"),
+            ("Christmas Day".to_owned(), Some("en"))
+        );
+        assert_eq!(
+            named("DE", "2026-12-25", "en-GB"),
+            ("Christmas Day".to_owned(), Some("en"))
+        );
+        // No Latvian for Germany: German, the country's own language.
+        assert_eq!(named("DE", "2026-12-25", "lv"), de("Erster Weihnachtstag"));
+        assert_eq!(cal("DE-BE").own_language(), "de");
+        // No German for the US, whose own language is English.
+        assert_eq!(
+            named("US", "2026-12-25", "de"),
+            ("Christmas Day".to_owned(), Some("en"))
+        );
+        // A name the same in the language is given in it.
+        assert_eq!(named("DE", "2026-05-25", "de"), de("Pfingstmontag"));
+        // Several holidays on one date, each translated, in the English names' order.
+        assert_eq!(
+            named("LV", "2026-05-01", "lv").0,
+            "Latvijas Republikas Satversmes sapulces sasaukšanas diena; Darba svētki"
+        );
+        // A subdivision's own name wins over its country's.
+        assert_eq!(
+            named("ES-ML", "2026-05-27", "es").0,
+            "Fiesta del Sacrificio-Aid Al Adha"
+        );
+        assert_eq!(named("ES-CE", "2026-05-27", "es").0, "Fiesta del Sacrificio-Eidul Adha");
+    }
+
+    #[test]
+    fn names_from_a_file_keep_their_own_language() {
+        let file = Holiday::new(d("2026-12-31"), "Silvester");
+        assert_eq!(file.name_in("de"), (Cow::Borrowed("Silvester"), None));
+        let added = Holiday::named_in(d("2026-12-24"), ADDED_HOLIDAY_NAME, DATA_LANGUAGE);
+        assert_eq!(added.name_in("de"), (Cow::Borrowed(ADDED_HOLIDAY_NAME), Some("en")));
+        // A file's name joined to a calendar's: the calendar's part is translated, and the
+        // whole is in no one language.
+        let set = HolidaySet::new(
+            Some(cal("DE-BE")),
+            &[],
+            &[],
+            &[Holiday::new(d("2026-12-25"), "Christmas")],
+        );
+        let christmas = set.get(d("2026-12-25")).unwrap();
+        assert_eq!(
+            christmas.name_in("de"),
+            (Cow::Borrowed("Erster Weihnachtstag; Christmas"), None)
+        );
+        assert_eq!(christmas.name_in("en").0, "Christmas Day; Christmas");
+    }
+
+    #[test]
+    fn every_name_table_line_is_well_formed() {
+        for c in calendars() {
+            for table in c.tables() {
+                assert!(
+                    !table.lang.is_empty() && table.names.iter().all(|(en, name)| !en.is_empty() && !name.is_empty())
+                );
+            }
+        }
+        let languages = languages();
+        for lang in ["en", "de", "lv", "pt", "pt-BR", "th"] {
+            assert!(languages.contains(&lang), "{languages:?}");
+        }
+        assert_eq!(cal("BR").own_language(), "pt-BR");
+        assert_eq!(cal("GB-SCT").own_language(), "en");
     }
 
     #[test]

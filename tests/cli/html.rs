@@ -337,17 +337,39 @@ fn each_faq_has_its_own_title_and_description() {
 }
 
 #[test]
-fn holiday_names_in_another_language_than_the_page_say_which() {
+fn holiday_names_are_in_the_pages_language() {
     let dir = tempfile::tempdir().unwrap();
-    let files = render("nordlicht-haushaltsgeraete.yaml", &dir.path().join("site"));
-    // The built-in calendars name holidays in English: marked so in German pages, …
-    let german = &files["faq-familien.de.html"];
-    assert!(german.contains("<td lang=\"en\">Christmas Day</td>"), "{german}");
-    let handbook = &files["handbook.de.html"];
-    assert!(handbook.contains("<td lang=\"en\">Christmas Day</td>"));
-    // … and left alone in English ones.
-    let english = &files["faq-expats.en.html"];
+    let root = dir.path();
+    let nordlicht = render("nordlicht-haushaltsgeraete.yaml", &root.join("de"));
+    let german = &nordlicht["faq-familien.de.html"];
+    assert!(german.contains("<td>Erster Weihnachtstag</td>"), "{german}");
+    assert!(german.contains("<td>Zweiter Weihnachtstag</td>"));
+    assert!(!german.contains("Christmas"));
+    assert!(nordlicht["handbook.de.html"].contains("<td>Erster Weihnachtstag</td>"));
+    // An English page is unchanged.
+    let english = &nordlicht["faq-expats.en.html"];
     assert!(english.contains("<td>Christmas Day</td>"), "{english}");
+    assert!(english.contains("<td>Second Day of Christmas</td>"));
+
+    let dzintars = render("dzintars-online.yaml", &root.join("lv"));
+    let latvian = &dzintars["faq-pirceji-latvija.lv.html"];
+    assert!(latvian.contains("<td>Pirmie Ziemassvētki</td>"), "{latvian}");
+    assert!(latvian.contains("<td>Ziemassvētku vakars</td>"));
+
+    // Portugal's calendar in European Portuguese, Brazil's in Brazilian: both unmarked on
+    // a `pt` page.
+    let nuvem = render("nuvem-software.toml", &root.join("pt"));
+    let portugal = &nuvem["faq-clientes-portugal.pt.html"];
+    assert!(portugal.contains("<td>Dia de Natal</td>"), "{portugal}");
+    assert!(nuvem["faq-pequenas-empresas.pt.html"].contains("<td>Natal</td>"));
+
+    // Siam Mobile's FAQs change no hours on the holidays of the horizon; its handbook lists
+    // them.
+    let siam = render("siam-mobile.yaml", &root.join("th"));
+    let thai = &siam["handbook.th.html"];
+    assert!(thai.contains("<td>วันรัฐธรรมนูญ</td>"), "{thai}");
+    assert!(thai.contains("วันพ่อแห่งชาติ</td>"));
+    assert!(siam["handbook.en.html"].contains("<td>Constitution Day</td>"));
 }
 
 #[test]

@@ -182,8 +182,9 @@ pub struct Closure {
     /// The public holiday's name, or `faq.special_hours` for a day with special hours (a
     /// `dates:` entry).
     pub name: String,
-    /// The language of `name` when it is not necessarily the document's: `en` for the
-    /// names of the built-in holiday calendars; `null` for a name in the document's
+    /// The language of `name` when it is not the document's: a built-in calendar's name is
+    /// in the document's language where the data has it, else in the country's own
+    /// language (`lv`), else in English (`en`); `null` for a name in the document's
     /// language or in an unknown one (from an iCalendar file). Templates mark such a name
     /// with a `lang` attribute.
     pub name_lang: Option<String>,
@@ -260,13 +261,23 @@ pub fn closures(channels: &[ClosureSource<'_>], lang: &Language) -> Vec<Closure>
         .into_values()
         .map(|(holiday, mut closure)| {
             match holiday {
-                Some((name, name_lang)) => {
-                    closure.name = name;
-                    closure.name_lang = name_lang.filter(|l| !lang.tag.starts_with(l)).map(str::to_owned);
+                Some(holiday) => {
+                    let (name, name_lang) = holiday.name_in(&lang.tag);
+                    closure.name = name.into_owned();
+                    closure.name_lang = other_language(name_lang, lang);
                 }
                 None => closure.name = lang.text("faq.special_hours"),
             }
             closure
         })
         .collect()
+}
+
+/// `name_lang`, the language a name is in, as a document in `lang` marks it: `None` when it
+/// is the page's language (`pt-BR` on a `pt` page too) or unknown.
+pub fn other_language(name_lang: Option<&str>, lang: &Language) -> Option<String> {
+    use crate::time::holidays::primary_language;
+    name_lang
+        .filter(|l| !primary_language(l).eq_ignore_ascii_case(primary_language(&lang.tag)))
+        .map(str::to_owned)
 }

@@ -416,10 +416,10 @@ pub struct StaffingRow {
 pub struct PublicHoliday {
     /// Long date.
     pub date_text: String,
-    /// The holiday's name.
+    /// The holiday's name, in the document's language where the data has it.
     pub name: String,
-    /// The language of `name` when it is not the document's (`en` for the built-in
-    /// calendars' names); `null` when it is, or is not known.
+    /// The language of `name` when it is not the document's (the country's own language,
+    /// or `en`, where the data lacks the document's); `null` when it is, or is not known.
     pub name_lang: Option<String>,
 }
 
@@ -577,10 +577,13 @@ impl HandbookContext {
                 .plan_owner
                 .holidays
                 .between(days.from, days.to)
-                .map(|h| PublicHoliday {
-                    date_text: lang.date(h.date),
-                    name: h.name.clone(),
-                    name_lang: h.lang.filter(|l| !lang.tag.starts_with(l)).map(str::to_owned),
+                .map(|h| {
+                    let (name, name_lang) = h.name_in(&lang.tag);
+                    PublicHoliday {
+                        date_text: lang.date(h.date),
+                        name: name.into_owned(),
+                        name_lang: super::common::other_language(name_lang, lang),
+                    }
                 })
                 .collect(),
             exceptions: closures(&closure_sources, lang),

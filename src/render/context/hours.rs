@@ -79,13 +79,12 @@ pub struct Exception {
     pub date: NaiveDate,
     /// The hours that day; empty when it is closed (not worked) all day.
     pub ranges: DayRanges,
-    /// The public holiday of the channel's or its team's calendar that explains it, and
-    /// the language of its name where that is known.
+    /// The public holiday of the channel's or its team's calendar that explains it.
     pub holiday: Option<HolidayName>,
 }
 
-/// A holiday's name and the language it is written in, where that is known.
-pub type HolidayName = (String, Option<&'static str>);
+/// A public holiday; a document names it with [`Holiday::name_in`] in its own language.
+pub type HolidayName = crate::time::holidays::Holiday;
 
 /// One channel's hours over the horizon as seen from a zone.
 #[derive(Debug, Clone, Default)]
@@ -285,6 +284,6 @@ fn holiday(src: &Source<'_>, ci: usize, tz: Tz, date: NaiveDate) -> Option<Holid
             .holidays
             .get(*d)
             .or_else(|| team.and_then(|h| h.get(*d)))
-            .map(|h| (h.name.clone(), h.lang))
+            .cloned()
     })
 }
