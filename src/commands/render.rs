@@ -74,6 +74,7 @@ pub fn run(global: &Global, args: &RenderArgs, out: &mut impl Write) -> anyhow::
         .iter()
         .flat_map(|d| {
             d.files().into_iter().map(|(name, _)| Entry {
+                digest: files.get(&name).map(|text| render::manifest::digest(text.as_bytes())),
                 name,
                 kind: d.kind.as_str().to_owned(),
                 lang: d.lang.clone(),

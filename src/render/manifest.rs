@@ -27,6 +27,22 @@ pub struct Entry {
     pub kind: String,
     /// The document's language tag as the plan writes it.
     pub lang: String,
+    /// A digest of the bytes render wrote ([`digest`]). A listed file whose bytes no longer
+    /// match was changed by someone else: it is no longer render's to replace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
+}
+
+/// The digest recorded for a file: 64-bit FNV-1a of its bytes, in hex. It tells render's
+/// own output from a file edited afterwards; it is not meant to resist forgery (a person
+/// who writes a manifest by hand claims the files on purpose).
+pub fn digest(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("fnv1a64:{hash:016x}")
 }
 
 /// The files of one output folder.
@@ -110,6 +126,7 @@ mod tests {
 
     fn entry(name: &str) -> Entry {
         Entry {
+            digest: None,
             name: name.to_owned(),
             kind: "faq".to_owned(),
             lang: "de".to_owned(),

@@ -533,6 +533,7 @@ mod tests {
             entries: files
                 .keys()
                 .map(|name| Entry {
+                    digest: Some(crate::render::manifest::digest(files[name].as_bytes())),
                     name: name.clone(),
                     kind: "faq".to_owned(),
                     lang: name.split('.').nth(1).unwrap_or("en").to_owned(),
@@ -601,6 +602,11 @@ mod tests {
         assert!(err.contains("c.md"), "{err}");
         assert_eq!(std::fs::read_to_string(out.join("a.md")).unwrap(), "changed");
         std::fs::remove_file(out.join("c.md")).unwrap();
+        // a.md was edited after render wrote it: it is not render's to overwrite either.
+        let err = write(&out, &plan, &publication).unwrap_err().to_string();
+        assert!(err.contains("a.md") && err.contains("changed since"), "{err}");
+        assert_eq!(std::fs::read_to_string(out.join("a.md")).unwrap(), "changed");
+        std::fs::remove_file(out.join("a.md")).unwrap();
         write(&out, &plan, &publication).unwrap();
         assert!(check(&out, &expected, &ignored).unwrap().is_empty());
         assert_eq!(

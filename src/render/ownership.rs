@@ -204,6 +204,32 @@ pub fn previous(out: &Path, dir: &Path) -> anyhow::Result<Previous> {
              into another folder (nothing was changed)"
         );
     }
+    // A listed file is render's only while it holds what render wrote: one edited since
+    // (or listed without a digest) belongs to whoever changed it.
+    let changed: Vec<String> = manifest
+        .files
+        .iter()
+        .filter(|e| {
+            let path = dir.join(&e.name);
+            match crate::input::read_regular(&path, super::templates::MAX_OUTPUT) {
+                Ok(bytes) => e.digest.as_deref() != Some(manifest::digest(&bytes).as_str()),
+                Err(crate::input::ReadError::NotFound) => false,
+                Err(_) => true,
+            }
+        })
+        .map(|e| e.name.clone())
+        .collect();
+    if !changed.is_empty() {
+        let mut named = changed.iter().take(NAMED).cloned().collect::<Vec<_>>().join(", ");
+        if changed.len() > NAMED {
+            named.push_str(&format!(" and {} more", changed.len() - NAMED));
+        }
+        anyhow::bail!(
+            "refusing to render into {shown}: {named} changed since `plan render` wrote it; render \
+             would overwrite the change, so move the edited file elsewhere or delete it, then \
+             render again (nothing was changed)"
+        );
+    }
     let folders = found
         .into_iter()
         .filter(|f| f.kind == FoundKind::Folder)

@@ -234,6 +234,15 @@ fn check_reports_stale_missing_and_unexpected_files() {
         "edited",
         "--check writes nothing"
     );
+    // The edited file is no longer render's: a render refuses to overwrite it and names it.
+    let refused = run(&[]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("public/faq-riga.lv.md changed since"));
+    assert_eq!(
+        std::fs::read_to_string(site.join("public/faq-riga.lv.md")).unwrap(),
+        "edited"
+    );
+    std::fs::remove_file(site.join("public/faq-riga.lv.md")).unwrap();
     assert!(run(&[]).status.success());
     std::fs::remove_file(site.join("public/index.html")).unwrap();
     let out = run(&["--check"]);
