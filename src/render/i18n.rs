@@ -10,11 +10,14 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::BTreeMap;
 
 /// Languages with built-in UI strings, and their catalogues.
-pub const BUILT_IN: [(&str, &str); 5] = [
+/// `pt` is European Portuguese and `pt-BR` Brazilian Portuguese; any other regional tag
+/// (`de-AT`, `pt-PT`) uses the catalogue of its base language.
+pub const BUILT_IN: [(&str, &str); 6] = [
     ("en", include_str!("../../templates/i18n/en.toml")),
     ("de", include_str!("../../templates/i18n/de.toml")),
     ("lv", include_str!("../../templates/i18n/lv.toml")),
     ("pt", include_str!("../../templates/i18n/pt.toml")),
+    ("pt-BR", include_str!("../../templates/i18n/pt-BR.toml")),
     ("th", include_str!("../../templates/i18n/th.toml")),
 ];
 
@@ -71,16 +74,29 @@ fn chrono_locale(tag: &LanguageTag) -> ChronoLocale {
     }
 }
 
+/// The catalogue of a tag: the one named by the whole tag (`pt-BR`), compared without regard
+/// to case, else the one of its base language (`pt` for `pt-PT`, `de` for `de-AT`).
+pub fn catalogue_for<'a>(
+    tag: &LanguageTag,
+    catalogues: &'a BTreeMap<String, Catalogue>,
+) -> Option<(&'a str, &'a Catalogue)> {
+    catalogues
+        .iter()
+        .find(|(code, _)| code.eq_ignore_ascii_case(&tag.0))
+        .or_else(|| catalogues.iter().find(|(code, _)| code.eq_ignore_ascii_case(tag.primary())))
+        .map(|(code, table)| (code.as_str(), table))
+}
+
 impl Language {
     /// The language for a plan tag, with `catalogues` holding the catalogue of each
     /// language code (built-in or overridden). `None` when there is no catalogue for it: the
     /// caller falls back to English and warns.
     pub fn new(tag: &LanguageTag, catalogues: &BTreeMap<String, Catalogue>) -> Option<Language> {
-        let strings = catalogues.get(tag.primary())?.clone();
+        let (catalogue_lang, strings) = catalogue_for(tag, catalogues)?;
         Some(Language {
             tag: tag.0.clone(),
-            catalogue_lang: tag.primary().to_owned(),
-            strings,
+            catalogue_lang: catalogue_lang.to_owned(),
+            strings: strings.clone(),
             locale: chrono_locale(tag),
         })
     }
