@@ -1,13 +1,14 @@
 //! Localisation of the documents: the UI string catalogue of each language
-//! (`templates/i18n/<lang>.toml`), and the formatting of dates, durations, amounts, hours and
-//! lists in that language. Weekday and month names come from chrono's locale data; date
-//! patterns, units and plural forms from the catalogue, because chrono's own date formats do
-//! not work for every language (Thai).
+//! (`templates/i18n/<lang>.toml`), and the formatting of dates, durations, amounts, targets,
+//! hours and lists in that language. Dates, weekday names, numbers, money, lists, plural
+//! categories and time-zone names come from CLDR ([`super::locale`]); sentences, units and
+//! the forms of counted words from the catalogue.
 
-use crate::model::values::{Amount, Duration, LanguageTag, WeekdaySet};
-use chrono::Locale as ChronoLocale;
+use super::locale::LocaleFormats;
+use crate::model::values::{Amount, Comparison, Duration, LanguageTag, Measure, Target, WeekdaySet};
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// Languages with built-in UI strings, and their catalogues.
 /// `pt` is European Portuguese and `pt-BR` Brazilian Portuguese; any other regional tag
@@ -32,8 +33,13 @@ pub struct Language {
     /// The catalogue's language (`pt` for `pt-BR`; `en` when there is no catalogue).
     pub catalogue_lang: String,
     pub strings: Catalogue,
-    locale: ChronoLocale,
+    locale: Rc<LocaleFormats>,
+    /// The render date: time zones are named as on that day.
+    today: NaiveDate,
 }
+
+/// The date a language names time zones on until [`Language::on`] sets the render date.
+const DEFAULT_DAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 1, 1).expect("a valid date");
 
 /// Parse a catalogue's text.
 pub fn parse_catalogue(text: &str) -> Result<Catalogue, String> {
@@ -60,20 +66,6 @@ pub fn keys(table: &Catalogue) -> Vec<String> {
     out
 }
 
-fn chrono_locale(tag: &LanguageTag) -> ChronoLocale {
-    match (tag.primary(), tag.region()) {
-        ("de", Some("AT")) => ChronoLocale::de_AT,
-        ("de", Some("CH")) => ChronoLocale::de_CH,
-        ("de", _) => ChronoLocale::de_DE,
-        ("lv", _) => ChronoLocale::lv_LV,
-        ("pt", Some("PT")) => ChronoLocale::pt_PT,
-        ("pt", _) => ChronoLocale::pt_BR,
-        ("th", _) => ChronoLocale::th_TH,
-        ("en", Some("US")) => ChronoLocale::en_US,
-        _ => ChronoLocale::en_GB,
-    }
-}
-
 /// The catalogue of a tag: the one named by the whole tag (`pt-BR`), compared without regard
 /// to case, else the one of its base language (`pt` for `pt-PT`, `de` for `de-AT`).
 pub fn catalogue_for<'a>(
@@ -97,7 +89,8 @@ impl Language {
             tag: tag.0.clone(),
             catalogue_lang: catalogue_lang.to_owned(),
             strings: strings.clone(),
-            locale: chrono_locale(tag),
+            locale: LocaleFormats::new(&tag.0),
+            today: DEFAULT_DAY,
         })
     }
 
@@ -108,8 +101,15 @@ impl Language {
             tag: tag.0.clone(),
             catalogue_lang: "en".to_owned(),
             strings: english.clone(),
-            locale: chrono_locale(tag),
+            locale: LocaleFormats::new(&tag.0),
+            today: DEFAULT_DAY,
         }
+    }
+
+    /// This language rendering on `today`.
+    pub fn on(mut self, today: NaiveDate) -> Language {
+        self.today = today;
+        self
     }
 
     /// A catalogue string by dotted key; the key itself when missing (a test ensures every
@@ -130,27 +130,24 @@ impl Language {
         }
     }
 
-    fn number(&self, key: &str) -> i64 {
-        self.text(key).parse().unwrap_or(0)
-    }
 
-    /// The plural form of `n` (`one` or `other`) in this language.
+    /// The CLDR plural category of `n` in this language (`one`, `other`, …).
     fn plural(&self, n: u64) -> &'static str {
-        let one = match self.catalogue_lang.as_str() {
-            "lv" => n % 10 == 1 && n % 100 != 11,
-            "th" => false,
-            _ => n == 1,
-        };
-        if one { "one" } else { "other" }
+        self.locale.plural(n)
     }
 
     /// `{n} days` in this language: a plain string, or a table of plural forms.
     fn counted(&self, key: &str, n: u64) -> String {
         let form = match self.lookup(key) {
-            Some(toml::Value::Table(_)) => self.text(&format!("{key}.{}", self.plural(n))),
+            // A catalogue may leave out categories its language shares with `other`
+            // (Latvian `zero`).
+            Some(toml::Value::Table(forms)) => match forms.get(self.plural(n)).or_else(|| forms.get("other")) {
+                Some(toml::Value::String(s)) => s.clone(),
+                _ => key.to_owned(),
+            },
             _ => self.text(key),
         };
-        form.replace("{n}", &n.to_string())
+        form.replace("{n}", &self.decimal(n as f64, 0))
     }
 
     fn lookup(&self, key: &str) -> Option<&toml::Value> {
@@ -165,59 +162,61 @@ impl Language {
         value
     }
 
-    /// A long date: `22. November 2026`, `2026. gada 22. novembris`, `22 พฤศจิกายน 2569`.
+    /// A long date in the language's calendar: `22. November 2026`, `22 พฤศจิกายน 2569`.
     pub fn date(&self, date: NaiveDate) -> String {
-        let month = date.format_localized("%B", self.locale).to_string();
-        let weekday = self.weekday_long(date.weekday());
-        self.text("format.date_long")
-            .replace("{day}", &date.day().to_string())
-            .replace("{month}", month.trim())
-            .replace(
-                "{year}",
-                &(i64::from(date.year()) + self.number("format.year_offset")).to_string(),
-            )
-            .replace("{weekday}", &weekday)
+        self.locale.date_long(date)
     }
 
-    /// A date inside a sentence, after "from" or "until" (`format.date_in_text`): `13 March
-    /// 2027`, `13.03.2027.` in Latvian, whose month names would need another case there.
-    /// Besides the placeholders of `format.date_long` it fills `{dd}` and `{mm}`, the day
-    /// and the month as two digits.
+    /// A date inside a sentence, after "from" or "until" (`format.date_in_text`): `{long}`,
+    /// the long date, in most languages; Latvian writes `22.11.2026.` there, because its
+    /// month names would need another case. The placeholders are `{long}`, `{dd}` and `{mm}`
+    /// (day and month as two digits) and `{yyyy}` (the year).
     pub fn date_in_text(&self, date: NaiveDate) -> String {
-        let month = date.format_localized("%B", self.locale).to_string();
-        self.text("format.date_in_text")
+        let pattern = self.text("format.date_in_text");
+        let mut text = pattern
             .replace("{dd}", &format!("{:02}", date.day()))
             .replace("{mm}", &format!("{:02}", date.month()))
-            .replace("{day}", &date.day().to_string())
-            .replace("{month}", month.trim())
-            .replace(
-                "{year}",
-                &(i64::from(date.year()) + self.number("format.year_offset")).to_string(),
-            )
-            .replace("{weekday}", &self.weekday_long(date.weekday()))
-    }
-
-    /// A short date for tables: `23.11.` in most languages, `11/23` in US English.
-    pub fn date_short(&self, date: NaiveDate) -> String {
-        match self.locale {
-            ChronoLocale::en_US => format!("{}/{}", date.month(), date.day()),
-            _ => format!("{}.{}.", date.day(), date.month()),
+            .replace("{yyyy}", &date.year().to_string());
+        if pattern.contains("{long}") {
+            text = text.replace("{long}", &self.date(date));
         }
+        text
     }
 
-    /// The abbreviated weekday name: `Mo`, `P`, `จ.`.
+    /// A short date for tables: `23.11.`, `23/11`.
+    pub fn date_short(&self, date: NaiveDate) -> String {
+        self.locale.date_short(date)
+    }
+
+    /// The abbreviated weekday name: `Mo`, `Pirmd.`, `จ.`.
     pub fn weekday_short(&self, day: Weekday) -> String {
-        // Any date with that weekday; 2024-01-01 is a Monday.
-        let date = NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date")
-            + chrono::Days::new(u64::from(day.num_days_from_monday()));
-        date.format_localized("%a", self.locale).to_string().trim().to_owned()
+        self.locale.weekday_short(day)
     }
 
     /// The full weekday name.
     pub fn weekday_long(&self, day: Weekday) -> String {
-        let date = NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date")
-            + chrono::Days::new(u64::from(day.num_days_from_monday()));
-        date.format_localized("%A", self.locale).to_string().trim().to_owned()
+        self.locale.weekday_long(day)
+    }
+
+    /// The name of an IANA time zone in words as on the render date (`Mitteleuropäische
+    /// Zeit`), or the id when the locale data has no name for it.
+    pub fn zone_name(&self, iana: &str) -> String {
+        self.locale.zone_name(iana, self.today)
+    }
+
+    /// A time of day from minutes since midnight (`format.time`: `08:00`, `08.00`; `24:00`
+    /// for the end of a day).
+    pub fn time(&self, minute: u16) -> String {
+        self.text("format.time")
+            .replace("{hh}", &format!("{:02}", minute / 60))
+            .replace("{mm}", &format!("{:02}", minute % 60))
+    }
+
+    /// A range of times of day (`format.time_range`: `08:00–12:00`, `08.00–12.00 น.`).
+    pub fn time_range(&self, start: u16, end: u16) -> String {
+        self.text("format.time_range")
+            .replace("{start}", &self.time(start))
+            .replace("{end}", &self.time(end))
     }
 
     /// A set of weekdays: `Mo–Fr`, `Sa, So`, or every day's name when the set is irregular.
@@ -231,6 +230,9 @@ impl Language {
             Weekday::Sat,
             Weekday::Sun,
         ];
+        if set == WeekdaySet::ALL {
+            return self.text("hours.every_day");
+        }
         let days: Vec<usize> = set.iter().collect();
         let mut runs: Vec<(usize, usize)> = Vec::new();
         for d in days {
@@ -282,31 +284,53 @@ impl Language {
         }
     }
 
-    /// A decimal number with this language's separator and at most `decimals` places,
-    /// without trailing zeros.
+    /// A decimal number with this language's separators and grouping and at most
+    /// `decimals` places, without trailing zeros.
     pub fn decimal(&self, value: f64, decimals: usize) -> String {
-        let mut text = format!("{value:.decimals$}");
-        if text.contains('.') {
-            text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
-        }
-        text.replace('.', &self.text("format.decimal_separator"))
+        self.locale.decimal(value, decimals)
     }
 
-    /// An amount: `25 EUR`, `19,99 EUR`, `10 %`, or the word for unlimited.
+    /// A percentage: `10 %`, `10%` (`format.percent`).
+    pub fn percent(&self, value: f64) -> String {
+        self.text("format.percent").replace("{n}", &self.decimal(value, 2))
+    }
+
+    /// An amount: `1.500 €`, `R$ 19,90`, `10 %`, or the word for unlimited. Money without a
+    /// currency of its own is in `plan_currency`.
     pub fn amount(&self, amount: &Amount, plan_currency: Option<&str>) -> String {
         match amount {
             Amount::Unlimited => self.text("amount.unlimited"),
-            Amount::Percent(p) => self.text("format.percent").replace("{n}", &self.decimal(*p, 2)),
+            Amount::Percent(p) => self.percent(*p),
             Amount::Money(m) => {
-                let value = self.decimal(m.milli as f64 / 1000.0, 2);
-                let currency = m
-                    .currency
-                    .map(|c| c.code().to_owned())
-                    .or(plan_currency.map(str::to_owned));
+                let currency = m.currency.map(|c| c.code().to_owned()).or(plan_currency.map(str::to_owned));
                 match currency {
-                    Some(code) => format!("{value} {code}"),
-                    None => value,
+                    Some(code) => self.locale.money(m.milli, &code),
+                    None => self.decimal(m.milli as f64 / 1000.0, 3),
                 }
+            }
+        }
+    }
+
+    /// A target in words: `80 % in 20 Sekunden`, `mindestens 90 %`.
+    pub fn target(&self, target: &Target) -> String {
+        match target {
+            Target::Service { percent, within } => self
+                .text("target.service")
+                .replace("{percent}", &self.percent(*percent))
+                .replace("{time}", &self.duration(within)),
+            Target::Compare { op, value } => {
+                let key = match op {
+                    Comparison::AtLeast => "target.at_least",
+                    Comparison::AtMost => "target.at_most",
+                    Comparison::Above => "target.above",
+                    Comparison::Below => "target.below",
+                };
+                let value = match value {
+                    Measure::Percent(p) => self.percent(*p),
+                    Measure::Number(n) => self.decimal(*n, 2),
+                    Measure::Duration(d) => self.duration(d),
+                };
+                self.text(key).replace("{value}", &value)
             }
         }
     }
@@ -320,13 +344,9 @@ impl Language {
         }
     }
 
-    /// A list: `a, b and c` in this language.
+    /// A list: `a, b and c` as this language joins it.
     pub fn list(&self, items: &[String]) -> String {
-        match items {
-            [] => String::new(),
-            [one] => one.clone(),
-            [init @ .., last] => format!("{}{}{last}", init.join(", "), self.text("format.list_and")),
-        }
+        self.locale.and_list(items)
     }
 
     /// The name of a language in this language (`Deutsch`, `vācu`), from the catalogue's
@@ -391,6 +411,34 @@ mod tests {
     }
 
     #[test]
+    fn targets_times_and_every_day_in_words() {
+        let twenty = Duration::Clock { seconds: 20, calendar: false };
+        let service = Target::Service { percent: 80.0, within: twenty };
+        assert_eq!(lang("en").target(&service), "80% in 20 s");
+        assert!(lang("de").target(&service).starts_with("80 % in 20 "), "{}", lang("de").target(&service));
+        let at_least = Target::Compare { op: Comparison::AtLeast, value: Measure::Percent(90.0) };
+        assert_eq!(lang("en").target(&at_least), "at least 90%");
+        assert!(lang("de").target(&at_least).contains("90 %"));
+        assert_eq!(lang("en").time_range(8 * 60, 20 * 60), "08:00–20:00");
+        // Thai pages write times with a full stop and น. after the range.
+        assert_eq!(lang("th").time_range(8 * 60, 20 * 60), "08.00–20.00 น.");
+        assert_eq!(lang("de").weekdays(WeekdaySet::ALL), lang("de").text("hours.every_day"));
+        assert_eq!(lang("en").weekdays(WeekdaySet::ALL), "Daily");
+    }
+
+    #[test]
+    fn regional_tags_find_their_catalogue() {
+        let catalogues = built_in_catalogues();
+        let of = |tag: &str| Language::new(&LanguageTag(tag.to_owned()), &catalogues).unwrap().catalogue_lang;
+        assert_eq!(of("pt-BR"), "pt-BR");
+        assert_eq!(of("pt-br"), "pt-BR");
+        assert_eq!(of("pt-PT"), "pt");
+        assert_eq!(of("pt"), "pt");
+        assert_eq!(of("de-AT"), "de");
+        assert!(Language::new(&LanguageTag("fr".to_owned()), &catalogues).is_none());
+    }
+
+    #[test]
     fn weekday_sets_durations_amounts_lists() {
         let en = lang("en");
         assert_eq!(
@@ -399,14 +447,13 @@ mod tests {
         );
         assert_eq!(en.duration(&Duration::Months(12)), en.counted("duration.years", 1));
         assert_eq!(lang("de").decimal(19.5, 2), "19,5");
-        assert_eq!(
-            en.list(&["a".into(), "b".into(), "c".into()]),
-            format!("a, b{}c", en.text("format.list_and"))
-        );
+        assert_eq!(en.list(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+        assert_eq!(lang("de").list(&["a".into(), "b".into(), "c".into()]), "a, b und c");
         // Latvian plural: 21 takes the singular form, 11 the plural.
         let lv = lang("lv");
         assert_eq!(lv.plural(21), "one");
-        assert_eq!(lv.plural(11), "other");
+        assert_eq!(lv.plural(11), "zero");
+        assert_eq!(lv.counted("duration.days", 11), lv.counted("duration.days", 2).replace('2', "11"));
         assert_eq!(lang("th").plural(1), "other");
     }
 }

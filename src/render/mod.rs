@@ -6,6 +6,7 @@
 pub mod context;
 pub mod i18n;
 pub mod jsonld;
+pub mod locale;
 pub mod manifest;
 pub mod markdown;
 pub mod output;
@@ -251,7 +252,9 @@ pub fn documents(
     }
     for tag in all.iter().map(|p| &p.tag).chain([&index_tag]) {
         if !languages.contains_key(&tag.0) {
-            let language = Language::new(tag, catalogues).unwrap_or_else(|| Language::fallback(tag, &english));
+            let language = Language::new(tag, catalogues)
+                .unwrap_or_else(|| Language::fallback(tag, &english))
+                .on(options.today);
             languages.insert(tag.0.clone(), language);
         }
     }

@@ -131,6 +131,26 @@ pub fn environment(overrides: &Overrides) -> anyhow::Result<Environment<'static>
     env.add_function("link", |value: String, kind: String| {
         crate::model::values::href(&value, &kind).map_or(Value::from(()), Value::from)
     });
+    // `items|and_list` joins a list as the document's language does ("A, B und C");
+    // `items|and_list(labels)` shows `labels[item]` for each item (`t.remedy.in_text`).
+    env.add_filter(
+        "and_list",
+        |state: &minijinja::State, items: Vec<Value>, labels: Option<Value>| -> String {
+            let lang = state.lookup("lang").map_or_else(|| "en".to_owned(), |v| v.to_string());
+            let words: Vec<String> = items
+                .iter()
+                .map(|item| {
+                    labels
+                        .as_ref()
+                        .and_then(|l| l.get_item(item).ok())
+                        .filter(|v| !v.is_undefined() && !v.is_none())
+                        .unwrap_or_else(|| item.clone())
+                        .to_string()
+                })
+                .collect();
+            super::locale::LocaleFormats::new(&lang).and_list(&words)
+        },
+    );
     env.add_filter("autolink", |href: String| Value::from_safe_string(autolink(&href)));
     // Jinja's default whitespace handling, except that a template's final newline is kept
     // (text files end with one).

@@ -19,7 +19,7 @@ pub struct HoursLine {
     /// word, a date (`24. Dezember 2026`) or a date range, or the `hours.always` words for a
     /// `24/7` schedule.
     pub days: String,
-    /// One or more ranges (`08:00–12:00, 13:00–18:00`; `00:00–24:00` with `hours.always`),
+    /// One or more ranges (`08:00–12:00, 13:00–18:00`; `00:00–24:00` with `hours.always`; `format.time_range` gives the form),
     /// or the `hours.closed` word.
     pub times: String,
 }
@@ -251,7 +251,7 @@ pub fn closures(channels: &[ClosureSource<'_>], lang: &Language) -> Vec<Closure>
                     live: channel.live,
                     hours: vec![HoursLine {
                         days: lang.weekday_short(exception.date.weekday()),
-                        times: join_ranges(&exception.ranges),
+                        times: join_ranges(&exception.ranges, lang),
                     }],
                 });
             }

@@ -69,8 +69,10 @@ pub struct Profile {
     /// The plan's description of the group (written for staff; the built-in FAQ does not
     /// show it).
     pub description: Option<String>,
-    /// Every time in the FAQ is local time in this zone.
+    /// Every time in the FAQ is local time in this zone (IANA id).
     pub timezone: String,
+    /// Its name in words in the document's language (`Mitteleuropäische Zeit`).
+    pub timezone_name: String,
 }
 
 /// A channel offered to the profile.
@@ -284,6 +286,7 @@ impl FaqContext {
                     .map_or_else(|| lang.text("faq.all_customers"), |n| localized(&n.value, lang)),
                 description: text(profile.description.as_ref(), lang),
                 timezone: tz.name().to_owned(),
+                timezone_name: lang.zone_name(tz.name()),
             },
             valid: Validity::of(src, lang),
             json_ld: crate::render::jsonld::faq_script(src, profile_index, lang),

@@ -45,16 +45,11 @@ pub fn name_or_id(name: Option<&Located<Text>>, id: &str, lang: &Language) -> St
     name.map_or_else(|| id.to_owned(), |n| localized(&n.value, lang))
 }
 
-/// A minute of the day as `HH:MM` (`24:00` for the end of a day).
-pub fn time(minute: u16) -> String {
-    format!("{:02}:{:02}", minute / 60, minute % 60)
-}
-
-/// Ranges of minutes as `08:00–12:00, 13:00–18:00`.
-pub fn join_ranges(ranges: &[(u16, u16)]) -> String {
+/// Ranges of minutes as `08:00–12:00, 13:00–18:00` (`format.time_range`).
+pub fn join_ranges(ranges: &[(u16, u16)], lang: &Language) -> String {
     ranges
         .iter()
-        .map(|(s, e)| format!("{}–{}", time(*s), time(*e)))
+        .map(|&(s, e)| lang.time_range(s, e))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -65,7 +60,7 @@ pub fn ranges(hours: &DayHours, lang: &Language) -> String {
         DayHours::Closed => lang.text("hours.closed"),
         DayHours::Ranges(r) => r
             .iter()
-            .map(|TimeRange { start, end }| format!("{}–{}", time(*start), time(*end)))
+            .map(|TimeRange { start, end }| lang.time_range(*start, *end))
             .collect::<Vec<_>>()
             .join(", "),
     }
@@ -75,7 +70,7 @@ pub fn ranges(hours: &DayHours, lang: &Language) -> String {
 fn always_line(lang: &Language) -> HoursLine {
     HoursLine {
         days: lang.text("hours.always"),
-        times: "00:00–24:00".to_owned(),
+        times: lang.time_range(0, 24 * 60),
     }
 }
 
@@ -147,13 +142,13 @@ pub fn week_lines(week: &[Option<DayRanges>; 7], lang: &Language) -> Vec<HoursLi
         if r.is_empty() {
             continue;
         }
-        let text = join_ranges(r);
+        let text = join_ranges(r, lang);
         match lines.iter_mut().find(|(_, t)| *t == text) {
             Some((set, _)) => *set = set.union(WeekdaySet::single(d)),
             None => lines.push((WeekdaySet::single(d), text)),
         }
     }
-    if lines.len() == 1 && lines[0].0 == WeekdaySet::ALL && lines[0].1 == "00:00–24:00" {
+    if lines.len() == 1 && lines[0].0 == WeekdaySet::ALL && lines[0].1 == lang.time_range(0, 24 * 60) {
         return vec![always_line(lang)];
     }
     lines

@@ -10,7 +10,7 @@ use super::format::{
 use super::hours::{self, View};
 use crate::coverage::DateWindow;
 use crate::coverage::grid::day_cells;
-use crate::model::values::Duration;
+use crate::model::values::{Duration, Target};
 use crate::model::{Plan, StepTarget};
 use crate::render::i18n::Language;
 use crate::time::schedule::local_datetime;
@@ -70,8 +70,10 @@ pub struct PlanInfo {
     pub company: Option<String>,
     /// Who is accountable for the plan.
     pub owner: Option<Contact>,
-    /// The plan's default zone.
+    /// The plan's default zone (IANA id).
     pub timezone: String,
+    /// Its name in words in the document's language (`Mitteleuropäische Zeit`).
+    pub timezone_name: String,
     /// The plan's holiday calendar (`DE-BE`).
     pub holidays: Option<String>,
     /// The plan's currency, an ISO 4217 code.
@@ -116,6 +118,8 @@ pub struct Contact {
     pub hours: Vec<HoursLine>,
     /// IANA zone (`Europe/Berlin`).
     pub timezone: String,
+    /// Its name in words (`Mitteleuropäische Zeit`).
+    pub timezone_name: String,
 }
 
 impl Contact {
@@ -140,6 +144,7 @@ impl Contact {
                 .timezone
                 .as_ref()
                 .map_or_else(|| plan_zone(plan), |z| z.value.name().to_owned()),
+            timezone_name: lang.zone_name(c.timezone.as_ref().map_or(&plan_zone(plan), |z| z.value.name())),
         }
     }
 }
@@ -159,8 +164,10 @@ pub struct Team {
     pub languages: Vec<String>,
     /// Skill ids as written (`complaints`, `written-communication`).
     pub skills: Vec<String>,
-    /// The team's zone.
+    /// The team's zone (IANA id).
     pub timezone: String,
+    /// Its name in words.
+    pub timezone_name: String,
     /// The largest shift's head count.
     pub agents_max: u32,
     /// The team's shifts.
@@ -204,8 +211,10 @@ pub struct Channel {
     pub hours: Vec<HoursLine>,
     /// The promised time to first response (`2 Min.`, `3 Arbeitsstunden`).
     pub response: Option<String>,
-    /// The channel's zone.
+    /// The channel's zone (IANA id).
     pub timezone: String,
+    /// Its name in words.
+    pub timezone_name: String,
 }
 
 /// An escalation path.
@@ -359,8 +368,10 @@ pub struct CoverageProfile {
     pub id: String,
     /// Its name, else its id.
     pub name: String,
-    /// The profile's zone: the table is in local time there.
+    /// The profile's zone (IANA id): the table is in local time there.
     pub timezone: String,
+    /// Its name in words.
+    pub timezone_name: String,
     /// One per day.
     pub rows: Vec<CoverageRow>,
     /// The gaps of the week that are not intended (`Sa 28.11. 16:00–18:00`).
@@ -386,8 +397,10 @@ pub struct Staffing {
     pub target: String,
     /// The shrinkage, a percentage.
     pub shrinkage: String,
-    /// The channel's zone.
+    /// The channel's zone (IANA id).
     pub timezone: String,
+    /// Its name in words.
+    pub timezone_name: String,
     /// Consecutive half hours of an ordinary week with the same figures.
     pub rows: Vec<StaffingRow>,
 }
@@ -467,6 +480,7 @@ impl HandbookContext {
                         .collect(),
                     skills: t.skills.iter().map(|s| s.value.clone()).collect(),
                     timezone: src.timeline.teams[i].owner.tz.name().to_owned(),
+                    timezone_name: lang.zone_name(src.timeline.teams[i].owner.tz.name()),
                     agents_max: t.shifts.iter().map(|s| s.agents.value).max().unwrap_or(0),
                     shifts: t
                         .shifts
@@ -559,7 +573,7 @@ impl HandbookContext {
                 .map(|m| Metric {
                     id: m.id.value.clone(),
                     name: name_or_id(m.name.as_ref(), &m.id.value, lang),
-                    target: m.target.as_ref().map(|t| t.value.to_string()),
+                    target: m.target.as_ref().map(|t| lang.target(&t.value)),
                     source: m.source.as_ref().map(|s| {
                         plan.feedback
                             .iter()
@@ -610,6 +624,7 @@ fn plan_info(src: &Source<'_>, lang: &Language) -> PlanInfo {
         company: text(plan.meta.company.as_ref(), lang),
         owner: plan.meta.owner.as_ref().and_then(|o| Contact::of(plan, &o.value, lang)),
         timezone: plan_zone(plan),
+        timezone_name: lang.zone_name(&plan_zone(plan)),
         holidays: plan
             .meta
             .holidays
@@ -649,6 +664,7 @@ fn channels(src: &Source<'_>, views: &[View], lang: &Language) -> Vec<Channel> {
                 hours,
                 response: c.response.as_ref().map(|r| lang.duration(&r.value)),
                 timezone: times.owner.tz.name().to_owned(),
+                timezone_name: lang.zone_name(times.owner.tz.name()),
             }
         })
         .collect()
@@ -727,17 +743,17 @@ fn staffing(src: &Source<'_>, lang: &Language) -> Option<Vec<Staffing>> {
                 .into_iter()
                 .map(|(start, end, s)| {
                     let (a, b) = (local_datetime(c.tz, start), local_datetime(c.tz, end));
-                    let until = if b.date_naive() != a.date_naive() && b.hour() == 0 && b.minute() == 0 {
-                        "24:00".to_owned()
+                    let minute = |t: chrono::DateTime<chrono_tz::Tz>| (t.hour() * 60 + t.minute()) as u16;
+                    let until = if b.date_naive() != a.date_naive() && minute(b) == 0 {
+                        24 * 60
                     } else {
-                        format!("{:02}:{:02}", b.hour(), b.minute())
+                        minute(b)
                     };
                     StaffingRow {
                         when: format!(
-                            "{} {:02}:{:02}–{until}",
+                            "{} {}",
                             lang.weekday_short(a.weekday()),
-                            a.hour(),
-                            a.minute()
+                            lang.time_range(minute(a), until)
                         ),
                         volume: lang.decimal(s.volume_per_hour, 1),
                         required: s.agents_required,
@@ -754,9 +770,13 @@ fn staffing(src: &Source<'_>, lang: &Language) -> Option<Vec<Staffing>> {
             };
             Staffing {
                 channel: channel_name(&src.plan.channels[c.channel], lang),
-                target: format!("{} / {}", percent(c.target_share), lang.duration(&target_time)),
+                target: lang.target(&Target::Service {
+                    percent: c.target_share * 100.0,
+                    within: target_time,
+                }),
                 shrinkage: percent(forecast.shrinkage.as_ref().map_or(0.0, |s| s.value / 100.0)),
                 timezone: c.tz.name().to_owned(),
+                timezone_name: lang.zone_name(c.tz.name()),
                 rows,
             }
         })
@@ -793,14 +813,12 @@ fn coverage(src: &Source<'_>, lang: &Language) -> Coverage {
                 .filter(|g| !g.intended && g.interval.start < week_span.end && week_span.start < g.interval.end)
                 .map(|g| {
                     let (s, e) = (local_datetime(tz, g.interval.start), local_datetime(tz, g.interval.end));
+                    let minute = |t: chrono::DateTime<chrono_tz::Tz>| (t.hour() * 60 + t.minute()) as u16;
                     format!(
-                        "{} {} {:02}:{:02}–{:02}:{:02}",
+                        "{} {} {}",
                         lang.weekday_short(s.weekday()),
                         lang.date_short(s.date_naive()),
-                        s.hour(),
-                        s.minute(),
-                        e.hour(),
-                        e.minute()
+                        lang.time_range(minute(s), minute(e))
                     )
                 })
                 .collect();
@@ -808,6 +826,7 @@ fn coverage(src: &Source<'_>, lang: &Language) -> Coverage {
                 id: profile.id.value.clone(),
                 name: name_or_id(profile.name.as_ref(), &profile.id.value, lang),
                 timezone: tz.name().to_owned(),
+                timezone_name: lang.zone_name(tz.name()),
                 rows,
                 gaps,
             }
