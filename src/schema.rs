@@ -466,8 +466,10 @@ struct Feedback {
     kind: FeedbackKind,
     /// The channel it is collected through (a channel id).
     via: Option<Reference>,
-    /// When it is collected, e.g. `after-resolution` or `monthly`.
-    when: Option<PlainText>,
+    /// When it is collected: `after-resolution`, `after-contact`, `after-purchase`,
+    /// `continuous`, `daily`, `weekly`, `monthly`, `quarterly` or `yearly` (put in words in
+    /// each document language), or a text of your own, per language if you like.
+    when: Option<Text>,
 }
 
 /// A measured goal.

@@ -128,6 +128,12 @@ fn version(verbose: bool, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
             holidays::languages().join(", ")
         )?;
         writeln!(out, "time zone data: IANA {}", chrono_tz::IANA_TZDB_VERSION)?;
+        writeln!(
+            out,
+            "locale data: {}; document strings in {}",
+            crate::render::locale::DATA,
+            crate::render::i18n::BUILT_IN.map(|(lang, _)| lang).join(", ")
+        )?;
     }
     Ok(ExitStatus::Success)
 }

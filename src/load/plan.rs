@@ -884,7 +884,7 @@ fn feedback(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Feedback
         loc: r.loc(node.span, path),
         name: opt!(r, f, "name", text),
         via: opt!(r, f, "via", reference),
-        when: opt!(r, f, "when", string),
+        when: opt!(r, f, "when", text),
         kind: kind?,
     })
 }

@@ -546,7 +546,9 @@ pub struct Feedback {
     pub name: Option<Located<Text>>,
     pub kind: Located<FeedbackKind>,
     pub via: Option<Id>,
-    pub when: Option<Located<String>>,
+    /// When feedback is asked for: a common value (`after-resolution`, `monthly`) that
+    /// documents put in words, or a text of the plan's own.
+    pub when: Option<Located<Text>>,
 }
 
 /// A success metric.

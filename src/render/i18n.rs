@@ -349,13 +349,10 @@ impl Language {
         self.locale.and_list(items)
     }
 
-    /// The name of a language in this language (`Deutsch`, `vācu`), from the catalogue's
-    /// `[language]` table, else the code.
-    pub fn language_name(&self, code: &str) -> String {
-        match self.lookup(&format!("language.{code}")) {
-            Some(toml::Value::String(s)) => s.clone(),
-            _ => code.to_owned(),
-        }
+    /// The name of a language tag in this language (`Deutsch`, `vācu`, `português
+    /// (Brasil)`), from CLDR.
+    pub fn language_name(&self, tag: &str) -> String {
+        self.locale.language_name(tag)
     }
 }
 

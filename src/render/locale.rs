@@ -19,6 +19,7 @@ use icu_datetime::{DateTimeFormatter, NoCalendarFormatter};
 use icu_decimal::DecimalFormatter;
 use icu_experimental::dimension::currency::CurrencyCode;
 use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
+use icu_experimental::displaynames::{DisplayNamesOptions, LocaleDisplayNamesFormatter};
 use icu_list::ListFormatter;
 use icu_list::options::{ListFormatterOptions, ListLength};
 use icu_locale_core::Locale;
@@ -28,6 +29,9 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+/// Where the locale data comes from, for `plan --version --verbose`.
+pub const DATA: &str = "Unicode CLDR, compiled in with ICU4X 2.1";
 
 /// The ICU4X locale for a plan's language tag (see the module's documentation).
 pub fn icu_locale(tag: &str) -> Locale {
@@ -54,6 +58,7 @@ pub struct LocaleFormats {
     and_list: ListFormatter,
     plurals: PluralRules,
     zone_names: NoCalendarFormatter<icu_datetime::fieldsets::zone::GenericLong>,
+    language_names: LocaleDisplayNamesFormatter,
     /// Time-zone names already looked up, by IANA id and date.
     zone_cache: RefCell<HashMap<(String, NaiveDate), String>>,
 }
@@ -102,6 +107,11 @@ impl LocaleFormats {
                 "time-zone names",
                 &locale,
                 NoCalendarFormatter::try_new((&locale).into(), icu_datetime::fieldsets::zone::GenericLong),
+            ),
+            language_names: load(
+                "language names",
+                &locale,
+                LocaleDisplayNamesFormatter::try_new((&locale).into(), DisplayNamesOptions::default()),
             ),
             zone_cache: RefCell::new(HashMap::new()),
             locale,
@@ -153,6 +163,16 @@ impl LocaleFormats {
     /// Items joined as the locale joins a list with "and": `A, B und C`, `A, B e C`.
     pub fn and_list(&self, items: &[String]) -> String {
         self.and_list.format(items.iter().map(String::as_str)).to_string()
+    }
+
+    /// The name of a language tag in this locale's language: `Deutsch`, `portugiesisch`
+    /// in lower case where the language writes it so (`vācu`, `alemão`), `português
+    /// (Brasil)` for `pt-BR`; the tag itself when it is not a valid tag.
+    pub fn language_name(&self, tag: &str) -> String {
+        match Locale::from_str(tag) {
+            Ok(locale) => self.language_names.of(&locale).into_owned(),
+            Err(_) => tag.to_owned(),
+        }
     }
 
     /// The CLDR plural category of a count: `zero`, `one`, `two`, `few`, `many` or `other`.
@@ -275,5 +295,12 @@ mod tests {
         assert_eq!(LocaleFormats::new("pt-BR").zone_name("America/Sao_Paulo", date), "Horário de Brasília");
         assert_eq!(LocaleFormats::new("en").zone_name("Asia/Bangkok", date), "Indochina Time");
         assert_eq!(LocaleFormats::new("de").zone_name("Etc/Unknown/Nowhere", date), "Etc/Unknown/Nowhere");
+        assert_eq!(LocaleFormats::new("de").language_name("en"), "Englisch");
+        assert_eq!(LocaleFormats::new("lv").language_name("de"), "vācu");
+        assert_eq!(LocaleFormats::new("th").language_name("th"), "ไทย");
+        assert_ne!(
+            LocaleFormats::new("pt").language_name("pt-BR"),
+            LocaleFormats::new("pt").language_name("pt")
+        );
     }
 }

@@ -151,6 +151,17 @@ pub fn environment(overrides: &Overrides) -> anyhow::Result<Environment<'static>
             super::locale::LocaleFormats::new(&lang).and_list(&words)
         },
     );
+    // `code|language_name`: the name of a language tag in the document's language;
+    // `code|endonym`: its name in itself, capitalised, for links to other languages.
+    env.add_filter("language_name", |state: &minijinja::State, code: String| -> String {
+        let lang = state.lookup("lang").map_or_else(|| "en".to_owned(), |v| v.to_string());
+        super::locale::LocaleFormats::new(&lang).language_name(&code)
+    });
+    env.add_filter("endonym", |code: String| -> String {
+        let name = super::locale::LocaleFormats::new(&code).language_name(&code);
+        let mut chars = name.chars();
+        chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    });
     env.add_filter("autolink", |href: String| Value::from_safe_string(autolink(&href)));
     // Jinja's default whitespace handling, except that a template's final newline is kept
     // (text files end with one).

@@ -365,7 +365,7 @@ fn the_faq_shows_names_not_ids_and_only_feedback_customers_take_part_in() {
     assert!(faq.contains("#### Phone\n"), "{faq}");
     assert!(faq.contains("- Technical support: E-mail and Phone\n"), "{faq}");
     // A profile and a complaint category without a name.
-    assert!(faq.contains("Service information for all our customers"), "{faq}");
+    assert!(faq.contains("Customer group: all our customers"), "{faq}");
     assert!(faq.contains("### Other matters\n"), "{faq}");
     // A price of 0 is free of charge.
     assert!(faq.contains("Price: free of charge"), "{faq}");
@@ -408,5 +408,7 @@ fn a_lisbon_hotline_moves_for_customers_in_sao_paulo_when_only_lisbon_changes_cl
         ),
         "{faq}"
     );
-    assert!(faq.contains("America/Sao_Paulo"), "{faq}");
+    // Customers read the zone's name in words, not its id.
+    assert!(faq.contains("this time zone: Brasilia Time."), "{faq}");
+    assert!(!faq.contains("America/Sao_Paulo"), "{faq}");
 }

@@ -299,9 +299,9 @@ fn language_versions_link_each_other_and_name_the_default() {
         }
     }
     // A document in one language only has nothing to link.
-    assert!(!files["faq-pequenas-empresas.pt.html"].contains("hreflang=\"x-default\""));
+    assert!(!files["faq-pequenas-empresas.pt-BR.html"].contains("hreflang=\"x-default\""));
     assert!(
-        files["handbook.en.html"].contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"handbook.pt.html\">")
+        files["handbook.en.html"].contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"handbook.pt-BR.html\">")
     );
 }
 
@@ -361,7 +361,7 @@ fn holiday_names_are_in_the_pages_language() {
     let nuvem = render("nuvem-software.toml", &root.join("pt"));
     let portugal = &nuvem["faq-clientes-portugal.pt.html"];
     assert!(portugal.contains("<td>Dia de Natal</td>"), "{portugal}");
-    assert!(nuvem["faq-pequenas-empresas.pt.html"].contains("<td>Natal</td>"));
+    assert!(nuvem["faq-pequenas-empresas.pt-BR.html"].contains("<td>Natal</td>"));
 
     // Siam Mobile's FAQs change no hours on the holidays of the horizon; its handbook lists
     // them.

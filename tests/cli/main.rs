@@ -14,6 +14,7 @@ mod fuzz;
 mod html;
 mod init;
 mod links;
+mod localisation;
 mod numbers;
 mod one_finding;
 mod policy;

@@ -564,7 +564,7 @@ impl HandbookContext {
                     name: name_or_id(f.name.as_ref(), &f.id.value, lang),
                     kind: f.kind.value.as_str().to_owned(),
                     via: f.via.as_ref().map(|v| channel_name_by_id(plan, &v.value, lang)),
-                    when: f.when.as_ref().map(|w| w.value.clone()),
+                    when: f.when.as_ref().map(|w| localized(&w.value, lang)),
                 })
                 .collect(),
             metrics: plan

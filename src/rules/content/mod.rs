@@ -144,6 +144,8 @@ pub fn texts<'p>(plan: &'p Plan) -> Vec<(&'p Located<Text>, String, Kind)> {
             format!("the name of feedback source `{}`", f.id.value),
             Prose,
         );
+        // Usually one of the common values documents put in words (`monthly`).
+        add(f.when.as_ref(), format!("when feedback source `{}` asks", f.id.value), Name);
     }
     for m in &plan.metrics {
         add(m.name.as_ref(), format!("the name of metric `{}`", m.id.value), Name);
