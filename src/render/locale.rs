@@ -25,10 +25,10 @@ use icu_list::options::{ListFormatterOptions, ListLength};
 use icu_locale_core::Locale;
 use icu_plurals::{PluralCategory, PluralRules};
 use icu_time::zone::IanaParser;
-use std::collections::HashMap;
-use std::str::FromStr;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
+use std::str::FromStr;
 
 /// Where the locale data comes from, for `plan --version --verbose`.
 pub const DATA: &str = "Unicode CLDR, compiled in with ICU4X 2.1";
@@ -95,13 +95,41 @@ impl LocaleFormats {
         let locale = icu_locale(tag);
         let wide = ListFormatterOptions::default().with_length(ListLength::Wide);
         Rc::new(LocaleFormats {
-            date_long: load("long dates", &locale, DateTimeFormatter::try_new((&locale).into(), YMD::long())),
-            date_short: load("short dates", &locale, DateTimeFormatter::try_new((&locale).into(), MD::short())),
-            weekday_short: load("weekday names", &locale, DateTimeFormatter::try_new((&locale).into(), E::short())),
-            weekday_long: load("weekday names", &locale, DateTimeFormatter::try_new((&locale).into(), E::long())),
-            decimal: load("number formats", &locale, DecimalFormatter::try_new((&locale).into(), Default::default())),
-            currency: load("currency formats", &locale, CurrencyFormatter::try_new((&locale).into(), Default::default())),
-            and_list: load("list patterns", &locale, ListFormatter::try_new_and((&locale).into(), wide)),
+            date_long: load(
+                "long dates",
+                &locale,
+                DateTimeFormatter::try_new((&locale).into(), YMD::long()),
+            ),
+            date_short: load(
+                "short dates",
+                &locale,
+                DateTimeFormatter::try_new((&locale).into(), MD::short()),
+            ),
+            weekday_short: load(
+                "weekday names",
+                &locale,
+                DateTimeFormatter::try_new((&locale).into(), E::short()),
+            ),
+            weekday_long: load(
+                "weekday names",
+                &locale,
+                DateTimeFormatter::try_new((&locale).into(), E::long()),
+            ),
+            decimal: load(
+                "number formats",
+                &locale,
+                DecimalFormatter::try_new((&locale).into(), Default::default()),
+            ),
+            currency: load(
+                "currency formats",
+                &locale,
+                CurrencyFormatter::try_new((&locale).into(), Default::default()),
+            ),
+            and_list: load(
+                "list patterns",
+                &locale,
+                ListFormatter::try_new_and((&locale).into(), wide),
+            ),
             plurals: load("plural rules", &locale, PluralRules::try_new_cardinal((&locale).into())),
             zone_names: load(
                 "time-zone names",
@@ -205,7 +233,11 @@ impl LocaleFormats {
             });
             let name = self.zone_names.format(&info).to_string();
             // An offset ("GMT+03:00") says less than the id staff know.
-            if name.starts_with("GMT") || name.starts_with("UTC") { iana.to_owned() } else { name }
+            if name.starts_with("GMT") || name.starts_with("UTC") {
+                iana.to_owned()
+            } else {
+                name
+            }
         };
         self.zone_cache.borrow_mut().insert(key, name.clone());
         name
@@ -221,7 +253,8 @@ fn iso(date: NaiveDate) -> icu_calendar::Date<icu_calendar::Iso> {
 
 /// Some date that falls on `day` (2024-01-01 is a Monday).
 fn any_date_on(day: Weekday) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date") + chrono::Days::new(u64::from(day.num_days_from_monday()))
+    NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date")
+        + chrono::Days::new(u64::from(day.num_days_from_monday()))
 }
 
 /// `value` rounded to `decimals` places as a decimal without trailing zeros, or with
@@ -287,14 +320,35 @@ mod tests {
         assert_eq!(LocaleFormats::new("en-US").and_list(&items), "E-Mail, Brief, and Chat");
         assert_eq!(LocaleFormats::new("lv").and_list(&items[..2]), "E-Mail un Brief");
         let lv = LocaleFormats::new("lv");
-        assert_eq!((lv.plural(1), lv.plural(21), lv.plural(11), lv.plural(2)), ("one", "one", "zero", "other"));
+        assert_eq!(
+            (lv.plural(1), lv.plural(21), lv.plural(11), lv.plural(2)),
+            ("one", "one", "zero", "other")
+        );
         let date = d(2026, 11, 22);
-        assert_eq!(LocaleFormats::new("de").zone_name("Europe/Berlin", date), "Mitteleuropäische Zeit");
-        assert_eq!(LocaleFormats::new("lv").zone_name("Europe/Riga", date), "Austrumeiropas laiks");
-        assert_eq!(LocaleFormats::new("pt").zone_name("Europe/Lisbon", date), "Hora da Europa Ocidental");
-        assert_eq!(LocaleFormats::new("pt-BR").zone_name("America/Sao_Paulo", date), "Horário de Brasília");
-        assert_eq!(LocaleFormats::new("en").zone_name("Asia/Bangkok", date), "Indochina Time");
-        assert_eq!(LocaleFormats::new("de").zone_name("Etc/Unknown/Nowhere", date), "Etc/Unknown/Nowhere");
+        assert_eq!(
+            LocaleFormats::new("de").zone_name("Europe/Berlin", date),
+            "Mitteleuropäische Zeit"
+        );
+        assert_eq!(
+            LocaleFormats::new("lv").zone_name("Europe/Riga", date),
+            "Austrumeiropas laiks"
+        );
+        assert_eq!(
+            LocaleFormats::new("pt").zone_name("Europe/Lisbon", date),
+            "Hora da Europa Ocidental"
+        );
+        assert_eq!(
+            LocaleFormats::new("pt-BR").zone_name("America/Sao_Paulo", date),
+            "Horário de Brasília"
+        );
+        assert_eq!(
+            LocaleFormats::new("en").zone_name("Asia/Bangkok", date),
+            "Indochina Time"
+        );
+        assert_eq!(
+            LocaleFormats::new("de").zone_name("Etc/Unknown/Nowhere", date),
+            "Etc/Unknown/Nowhere"
+        );
         assert_eq!(LocaleFormats::new("de").language_name("en"), "Englisch");
         assert_eq!(LocaleFormats::new("lv").language_name("de"), "vācu");
         assert_eq!(LocaleFormats::new("th").language_name("th"), "ไทย");

@@ -160,7 +160,9 @@ pub fn environment(overrides: &Overrides) -> anyhow::Result<Environment<'static>
     env.add_filter("endonym", |code: String| -> String {
         let name = super::locale::LocaleFormats::new(&code).language_name(&code);
         let mut chars = name.chars();
-        chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+        chars
+            .next()
+            .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
     });
     env.add_filter("autolink", |href: String| Value::from_safe_string(autolink(&href)));
     // Jinja's default whitespace handling, except that a template's final newline is kept

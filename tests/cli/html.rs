@@ -301,7 +301,8 @@ fn language_versions_link_each_other_and_name_the_default() {
     // A document in one language only has nothing to link.
     assert!(!files["faq-pequenas-empresas.pt-BR.html"].contains("hreflang=\"x-default\""));
     assert!(
-        files["handbook.en.html"].contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"handbook.pt-BR.html\">")
+        files["handbook.en.html"]
+            .contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"handbook.pt-BR.html\">")
     );
 }
 

@@ -19,7 +19,11 @@ fn render_markdown(name: &str, out: &Path) -> BTreeMap<String, String> {
         .env("LANG", "C")
         .output()
         .unwrap();
-    assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let mut files = BTreeMap::new();
     for folder in ["public", "internal"] {
         for entry in std::fs::read_dir(out.join(folder)).unwrap() {
@@ -35,12 +39,42 @@ fn render_markdown(name: &str, out: &Path) -> BTreeMap<String, String> {
 
 /// One sample per built-in language, with the FAQ and the handbook snapshotted in it.
 const SNAPSHOTS: [(&str, &str, &str, &str); 6] = [
-    ("de", "nordlicht-haushaltsgeraete.yaml", "public/faq-senioren.de.md", "internal/handbook.de.md"),
-    ("en", "nordlicht-haushaltsgeraete.yaml", "public/faq-expats.en.md", "internal/handbook.en.md"),
-    ("lv", "dzintars-online.yaml", "public/faq-pirceji-latvija.lv.md", "internal/handbook.lv.md"),
-    ("pt", "nuvem-software.toml", "public/faq-clientes-portugal.pt.md", "internal/handbook.pt.md"),
-    ("pt-BR", "nuvem-software.toml", "public/faq-pequenas-empresas.pt-BR.md", "internal/handbook.pt-BR.md"),
-    ("th", "siam-mobile.yaml", "public/faq-thai-prepaid.th.md", "internal/handbook.th.md"),
+    (
+        "de",
+        "nordlicht-haushaltsgeraete.yaml",
+        "public/faq-senioren.de.md",
+        "internal/handbook.de.md",
+    ),
+    (
+        "en",
+        "nordlicht-haushaltsgeraete.yaml",
+        "public/faq-expats.en.md",
+        "internal/handbook.en.md",
+    ),
+    (
+        "lv",
+        "dzintars-online.yaml",
+        "public/faq-pirceji-latvija.lv.md",
+        "internal/handbook.lv.md",
+    ),
+    (
+        "pt",
+        "nuvem-software.toml",
+        "public/faq-clientes-portugal.pt.md",
+        "internal/handbook.pt.md",
+    ),
+    (
+        "pt-BR",
+        "nuvem-software.toml",
+        "public/faq-pequenas-empresas.pt-BR.md",
+        "internal/handbook.pt-BR.md",
+    ),
+    (
+        "th",
+        "siam-mobile.yaml",
+        "public/faq-thai-prepaid.th.md",
+        "internal/handbook.th.md",
+    ),
 ];
 
 #[test]
@@ -71,9 +105,10 @@ fn european_and_brazilian_portuguese_differ_where_the_languages_do() {
     // Each reads the name of its own time zone as its country writes it.
     assert!(portugal.contains("Hora da Europa Ocidental"), "{portugal}");
     assert!(brazil.contains("Horário de Brasília"), "{brazil}");
-    // Money as each country writes it: the symbol before the amount in Brazil.
-    assert!(files["internal/handbook.pt-BR.md"].contains("R$\u{a0}"));
-    assert!(files["internal/handbook.pt.md"].contains("\u{a0}R$"));
+    // Money as each country writes it: the symbol before the amount and grouped thousands
+    // in Brazil, after it in Portugal, which groups from five digits (Markdown escapes `$`).
+    assert!(files["internal/handbook.pt-BR.md"].contains("| R\\$\u{a0}1.500 |"));
+    assert!(files["internal/handbook.pt.md"].contains("| 1500\u{a0}R\\$ |"));
 }
 
 #[test]
@@ -95,7 +130,7 @@ fn numbers_lists_dates_and_zones_follow_the_locale() {
     assert!(de.contains("29. November 2026"));
     assert!(en.contains("29 November 2026"));
     // Targets in words.
-    assert!(de.contains("80\u{a0}% in 20") || de.contains("80 % in 20"), "{de}");
+    assert!(de.contains("80\u{a0}% innerhalb von 20\u{a0}Sekunden"), "{de}");
     assert!(en.contains("80% in 20"), "{en}");
 
     let siam = render_markdown("siam-mobile.yaml", &dir.path().join("th"));

@@ -192,10 +192,7 @@ fn html_is_escaped_and_hours_are_shown_in_the_customers_zone_and_language() {
     // Latvian weekday names in the Latvian FAQ (Riga is one hour ahead of Berlin).
     let riga = String::from_utf8_lossy(&files["public/faq-riga.lv.html"]).into_owned();
     assert!(riga.contains("09:00–19:00"), "{riga}");
-    assert!(
-        riga.contains("Pirmd.–Piektd."),
-        "Latvian weekdays expected:\n{riga}"
-    );
+    assert!(riga.contains("Pirmd.–Piektd."), "Latvian weekdays expected:\n{riga}");
     // The Thai FAQ renders, with Thai text.
     let thai = String::from_utf8_lossy(&files["public/faq-bangkok.th.html"]).into_owned();
     assert!(thai.contains("lang=\"th\""));

@@ -145,7 +145,11 @@ pub fn texts<'p>(plan: &'p Plan) -> Vec<(&'p Located<Text>, String, Kind)> {
             Prose,
         );
         // Usually one of the common values documents put in words (`monthly`).
-        add(f.when.as_ref(), format!("when feedback source `{}` asks", f.id.value), Name);
+        add(
+            f.when.as_ref(),
+            format!("when feedback source `{}` asks", f.id.value),
+            Name,
+        );
     }
     for m in &plan.metrics {
         add(m.name.as_ref(), format!("the name of metric `{}`", m.id.value), Name);
