@@ -146,8 +146,9 @@ struct Review {
 struct Contact {
     /// Id of the contact, used to refer to them elsewhere in the plan.
     id: Id,
-    /// Full name.
-    name: Option<PlainText>,
+    /// Full name; a duty phone may be named per language (`{ de: Schichtleitung, en: Duty
+    /// manager }`).
+    name: Option<Text>,
     /// Role or job title.
     role: Option<Text>,
     /// Phone number.

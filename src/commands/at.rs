@@ -133,7 +133,7 @@ impl Moment {
             StepTarget::Contact(id) => match plan.contacts.iter().position(|c| c.id.value == id.value) {
                 Some(i) => {
                     let c = &plan.contacts[i];
-                    let name = c.name.as_ref().map_or(id.value.as_str(), |n| n.value.as_str());
+                    let name = c.name.as_ref().map_or(id.value.as_str(), |n| n.value.any());
                     let phone = c.phone.as_ref().map_or("no phone".to_owned(), |p| p.value.clone());
                     let state = match self.contacts[i] {
                         Some(true) => "reachable now",

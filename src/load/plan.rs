@@ -307,7 +307,7 @@ fn contact(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Contact> 
     let contact = Contact {
         id: id?,
         loc: r.loc(node.span, path),
-        name: opt!(r, f, "name", string),
+        name: opt!(r, f, "name", text),
         role: opt!(r, f, "role", text),
         phone: opt!(r, f, "phone", string),
         email: opt!(r, f, "email", email),

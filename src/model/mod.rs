@@ -125,7 +125,8 @@ pub struct Review {
 pub struct Contact {
     pub id: Id,
     pub loc: Loc,
-    pub name: Option<Located<String>>,
+    /// A person's name, or what staff call a duty phone (per language if it is a role).
+    pub name: Option<Located<Text>>,
     pub role: Option<Located<Text>>,
     pub phone: Option<Located<String>>,
     pub email: Option<Located<String>>,

@@ -207,6 +207,20 @@ impl Language {
         self.locale.zone_name(iana, self.today)
     }
 
+    /// A holiday calendar in words: its country's name, with the calendar's id when it is a
+    /// region's (`Deutschland (DE-BE)`, `Latvija`).
+    pub fn calendar_name(&self, id: &str) -> String {
+        let (country, region) = match id.split_once('-') {
+            Some((country, _)) => (country, true),
+            None => (id, false),
+        };
+        match self.locale.region_name(country) {
+            Some(name) if region => format!("{name} ({id})"),
+            Some(name) => name,
+            None => id.to_owned(),
+        }
+    }
+
     /// A time of day from minutes since midnight (`format.time`: `08:00`, `08.00`; `24:00`
     /// for the end of a day).
     pub fn time(&self, minute: u16) -> String {
@@ -270,7 +284,9 @@ impl Language {
 
     fn clock(&self, seconds: u64) -> String {
         const DAY: u64 = 86_400;
-        if seconds >= 7 * DAY && seconds.is_multiple_of(7 * DAY) {
+        // Weeks only beyond four of them: "7 days" and "14 days" are how promises and
+        // conditions are usually written.
+        if seconds > 28 * DAY && seconds.is_multiple_of(7 * DAY) {
             self.counted("duration.weeks", seconds / (7 * DAY))
         } else if seconds >= DAY && seconds.is_multiple_of(DAY) {
             self.counted("duration.days", seconds / DAY)

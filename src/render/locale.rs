@@ -19,7 +19,7 @@ use icu_datetime::{DateTimeFormatter, NoCalendarFormatter};
 use icu_decimal::DecimalFormatter;
 use icu_experimental::dimension::currency::CurrencyCode;
 use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
-use icu_experimental::displaynames::{DisplayNamesOptions, LocaleDisplayNamesFormatter};
+use icu_experimental::displaynames::{DisplayNamesOptions, LocaleDisplayNamesFormatter, RegionDisplayNames};
 use icu_list::ListFormatter;
 use icu_list::options::{ListFormatterOptions, ListLength};
 use icu_locale_core::Locale;
@@ -59,6 +59,7 @@ pub struct LocaleFormats {
     plurals: PluralRules,
     zone_names: NoCalendarFormatter<icu_datetime::fieldsets::zone::GenericLong>,
     language_names: LocaleDisplayNamesFormatter,
+    region_names: RegionDisplayNames,
     /// Time-zone names already looked up, by IANA id and date.
     zone_cache: RefCell<HashMap<(String, NaiveDate), String>>,
 }
@@ -141,6 +142,11 @@ impl LocaleFormats {
                 &locale,
                 LocaleDisplayNamesFormatter::try_new((&locale).into(), DisplayNamesOptions::default()),
             ),
+            region_names: load(
+                "country names",
+                &locale,
+                RegionDisplayNames::try_new((&locale).into(), DisplayNamesOptions::default()),
+            ),
             zone_cache: RefCell::new(HashMap::new()),
             locale,
         })
@@ -201,6 +207,12 @@ impl LocaleFormats {
             Ok(locale) => self.language_names.of(&locale).into_owned(),
             Err(_) => tag.to_owned(),
         }
+    }
+
+    /// The name of a country (ISO 3166-1 alpha-2 code) in this locale's language.
+    pub fn region_name(&self, code: &str) -> Option<String> {
+        let region = icu_locale_core::subtags::Region::try_from_str(code).ok()?;
+        self.region_names.of(region).map(str::to_owned)
     }
 
     /// The CLDR plural category of a count: `zero`, `one`, `two`, `few`, `many` or `other`.
@@ -350,6 +362,8 @@ mod tests {
             "Etc/Unknown/Nowhere"
         );
         assert_eq!(LocaleFormats::new("de").language_name("en"), "Englisch");
+        assert_eq!(LocaleFormats::new("lv").region_name("LV").as_deref(), Some("Latvija"));
+        assert_eq!(LocaleFormats::new("th").region_name("TH").as_deref(), Some("ไทย"));
         assert_eq!(LocaleFormats::new("lv").language_name("de"), "vācu");
         assert_eq!(LocaleFormats::new("th").language_name("th"), "ไทย");
         assert_ne!(

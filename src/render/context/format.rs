@@ -228,7 +228,7 @@ pub fn team_name(plan: &Plan, id: &str, lang: &Language) -> String {
 /// A contact's or a team's name, else the id.
 pub fn party_name(plan: &Plan, id: &str, lang: &Language) -> String {
     match plan.contacts.iter().find(|c| c.id.value == id) {
-        Some(c) => c.name.as_ref().map_or_else(|| id.to_owned(), |n| n.value.clone()),
+        Some(c) => name_or_id(c.name.as_ref(), id, lang),
         None => team_name(plan, id, lang),
     }
 }

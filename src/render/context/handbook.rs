@@ -76,6 +76,9 @@ pub struct PlanInfo {
     pub timezone_name: String,
     /// The plan's holiday calendar (`DE-BE`).
     pub holidays: Option<String>,
+    /// The calendar in words: its country in the document's language, with the id of a
+    /// region (`Deutschland (DE-BE)`, `Latvija`).
+    pub holidays_name: Option<String>,
     /// The plan's currency, an ISO 4217 code.
     pub currency: Option<String>,
     /// The plan's language tags; names in the document's language are `t.language[code]`.
@@ -135,7 +138,7 @@ impl Contact {
     fn from_plan(plan: &Plan, c: &crate::model::Contact, lang: &Language) -> Contact {
         Contact {
             id: c.id.value.clone(),
-            name: c.name.as_ref().map_or_else(|| c.id.value.clone(), |n| n.value.clone()),
+            name: name_or_id(c.name.as_ref(), &c.id.value, lang),
             role: text(c.role.as_ref(), lang),
             phone: c.phone.as_ref().map(|p| p.value.clone()),
             email: c.email.as_ref().map(|e| e.value.clone()),
@@ -631,6 +634,12 @@ fn plan_info(src: &Source<'_>, lang: &Language) -> PlanInfo {
             .as_ref()
             .and_then(|h| h.calendar.as_ref())
             .map(|c| c.value.to_string()),
+        holidays_name: plan
+            .meta
+            .holidays
+            .as_ref()
+            .and_then(|h| h.calendar.as_ref())
+            .map(|c| lang.calendar_name(&c.value.to_string())),
         currency: currency(plan),
         languages: plan.meta.languages.iter().map(|l| l.value.0.clone()).collect(),
         review,

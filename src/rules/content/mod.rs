@@ -39,6 +39,7 @@ pub fn texts<'p>(plan: &'p Plan) -> Vec<(&'p Located<Text>, String, Kind)> {
     add(meta.name.as_ref(), "the plan's name".to_owned(), Name);
     add(meta.company.as_ref(), "the plan's company name".to_owned(), Name);
     for c in &plan.contacts {
+        add(c.name.as_ref(), format!("the name of contact `{}`", c.id.value), Name);
         add(c.role.as_ref(), format!("the role of contact `{}`", c.id.value), Name);
     }
     for t in &plan.teams {
@@ -174,7 +175,7 @@ plan:
   languages: [de, en]
 contacts:
   - id: anna
-    name: Anna Weber
+    name: { de: Schichtleitung, en: Shift lead }
     role: { de: Leiterin, en: Head }
     phone: "+49 30 5550 1990"
 teams:
@@ -248,6 +249,7 @@ feedback:
   - id: survey
     name: { de: Umfrage, en: Survey }
     kind: survey
+    when: { de: nach jedem Anruf, en: after each call }
     via: phone
 metrics:
   - id: csat
@@ -272,6 +274,7 @@ metrics:
             [
                 "the plan's name",
                 "the plan's company name",
+                "the name of contact `anna`",
                 "the role of contact `anna`",
                 "the name of team `desk`",
                 "the description of team `desk`",
@@ -300,6 +303,7 @@ metrics:
                 "step 1 of guide `reset`",
                 "step 2 of guide `reset`",
                 "the name of feedback source `survey`",
+                "when feedback source `survey` asks",
                 "the name of metric `csat`",
             ]
         );

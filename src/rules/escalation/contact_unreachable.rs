@@ -50,7 +50,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if contact.phone.is_some() || contact.email.is_some() {
                 continue;
             }
-            let name = contact.name.as_ref().map_or(id.value.as_str(), |n| n.value.as_str());
+            let name = contact.name.as_ref().map_or(id.value.as_str(), |n| n.value.any());
             let position = if k == last { "the final step" } else { "a step" };
             out.push(
                 Diagnostic::new(

@@ -25,7 +25,7 @@ pub fn describe_target(plan: &Plan, target: &StepTarget) -> String {
             .find(|c| c.id.value == id.value)
             .and_then(|c| c.name.as_ref())
         {
-            Some(name) => format!("{} (contact `{}`)", name.value, id.value),
+            Some(name) => format!("{} (contact `{}`)", name.value.any(), id.value),
             None => format!("contact `{}`", id.value),
         },
     }
