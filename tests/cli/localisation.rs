@@ -8,10 +8,15 @@ use std::path::Path;
 
 /// Render a sample plan into `out`; its Markdown documents by path (`public/faq-x.de.md`).
 fn render_markdown(name: &str, out: &Path) -> BTreeMap<String, String> {
-    let plan = root().join("plans").join(name);
+    render_markdown_of(&root().join("plans").join(name), out)
+}
+
+/// Render the plan at `plan` into `out`; its Markdown documents by path.
+fn render_markdown_of(plan: &Path, out: &Path) -> BTreeMap<String, String> {
+    let name = plan.display();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
         .arg("render")
-        .arg(&plan)
+        .arg(plan)
         .args(["--today", "2026-11-29", "--out"])
         .arg(out)
         .env("NO_COLOR", "1")
@@ -144,4 +149,51 @@ fn numbers_lists_dates_and_zones_follow_the_locale() {
     let lv = &dzintars["public/faq-pirceji-latvija.lv.md"];
     assert!(lv.contains("Austrumeiropas laiks"), "{lv}");
     assert!(lv.contains("Pirmd."), "{lv}");
+}
+
+#[test]
+fn a_thai_faq_names_thai_holidays_in_thai() {
+    // A Bangkok shop closed on public holidays: its Thai FAQ lists the closures of the
+    // horizon by their Thai names, its English one by their English names.
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.yaml");
+    std::fs::write(
+        &plan,
+        "version: 1
+plan: { name: Shop, timezone: Asia/Bangkok, holidays: TH, languages: [th, en] }
+teams:
+  - id: shop
+    hours: { mon-sat: 10:00-20:00 }
+    agents: 3
+channels:
+  - id: counter
+    kind: in-person
+    name: { th: หน้าร้าน, en: Counter }
+    team: shop
+    response: 10m
+    hours: { mon-sat: 10:00-20:00, holidays: closed }
+profiles:
+  - id: bangkok
+    name: { th: ลูกค้าในกรุงเทพฯ, en: Customers in Bangkok }
+    timezone: Asia/Bangkok
+    holidays: TH
+    languages: [th, en]
+",
+    )
+    .unwrap();
+    let files = render_markdown_of(&plan, &dir.path().join("out"));
+    let faq = files
+        .iter()
+        .find(|(k, _)| k.ends_with(".th.md") && k.starts_with("public/faq-"))
+        .unwrap()
+        .1;
+    assert!(faq.contains("วันพ่อแห่งชาติ"), "{faq}");
+    assert!(faq.contains("วันรัฐธรรมนูญ"), "{faq}");
+    assert!(!faq.contains("Constitution Day"), "{faq}");
+    let english = files
+        .iter()
+        .find(|(k, _)| k.ends_with(".en.md") && k.starts_with("public/faq-"))
+        .unwrap()
+        .1;
+    assert!(english.contains("Constitution Day"), "{english}");
 }

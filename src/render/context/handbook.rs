@@ -81,7 +81,7 @@ pub struct PlanInfo {
     pub holidays_name: Option<String>,
     /// The plan's currency, an ISO 4217 code.
     pub currency: Option<String>,
-    /// The plan's language tags; names in the document's language are `t.language[code]`.
+    /// The plan's language tags; `code|language_name` names one in the document's language.
     pub languages: Vec<String>,
     /// `null` when the plan sets no review.
     pub review: Option<Review>,
