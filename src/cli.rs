@@ -66,6 +66,9 @@ pub enum Command {
     At(AtArgs),
     /// Render the staff handbook and the customer FAQs (Markdown and HTML)
     Render(RenderArgs),
+    /// What a change to a plan does: for customers, in the file, coverage, promises,
+    /// escalation, staffing, findings and documents
+    Diff(DiffArgs),
     /// Work with the built-in document templates
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -79,6 +82,51 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Erlang C: agents needed per interval for the forecast volume and target, against agents on duty
     Staffing(StaffingArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  plan diff old.yaml plan.yaml\n  plan diff --base main\n  plan diff --base origin/main plans/ --format markdown --fail-on reduction")]
+pub struct DiffArgs {
+    /// Without --base: the OLD and the NEW plan file. With --base: the plan files or
+    /// directories to compare (default: the plans `plan check` finds)
+    #[arg(value_name = "PLAN")]
+    pub plans: Vec<PathBuf>,
+
+    /// Compare the plans as they are at this git revision (branch, tag or commit) with the
+    /// working tree
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
+
+    /// Output format (default: human)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<DiffFormat>,
+
+    /// Exit 1 when the change reduces the service for customers (default: never)
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = DiffFailOn::Never)]
+    pub fail_on: DiffFailOn,
+}
+
+/// How `plan diff` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For people, in a terminal
+    Human,
+    /// For a pull-request comment or a CI job summary: a short table, the details folded
+    Markdown,
+    /// One JSON document
+    Json,
+}
+
+/// When `plan diff` exits 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFailOn {
+    /// Less live or reachable time for a profile, a longer wait or weaker promise, a
+    /// channel or language lost
+    Reduction,
+    /// Any change at all
+    Change,
+    /// Never
+    Never,
 }
 
 #[derive(Debug, Args)]

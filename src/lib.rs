@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod coverage;
 pub mod diagnostic;
+pub mod diff;
 pub mod input;
 pub mod load;
 pub mod model;

@@ -1,8 +1,9 @@
 //! One module per subcommand; the only place that prints.
 
 mod at;
-mod check;
+pub(crate) mod check;
 mod coverage;
+mod diff;
 mod explain;
 mod init;
 mod render;
@@ -28,6 +29,7 @@ pub fn run(mut cli: Cli) -> anyhow::Result<ExitStatus> {
         Some(Command::Coverage(args)) => coverage::run(&cli.global, args, &mut out),
         Some(Command::At(args)) => at::run(&cli.global, args, &mut out),
         Some(Command::Render(args)) => render::run(&cli.global, args, &mut out),
+        Some(Command::Diff(args)) => diff::run(&cli.global, args, &mut out),
         Some(Command::Templates(crate::cli::TemplatesCommand::Eject { dir })) => {
             render::eject(&cli.global, dir, &mut out)
         }

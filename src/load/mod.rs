@@ -190,3 +190,12 @@ fn syntax_help(message: &str, format: Format) -> String {
         "check the YAML syntax at this position: indentation, quotes and `key: value` pairs".to_owned()
     }
 }
+
+/// The document tree of a plan's text, keys and values with their spans, or `None` when the
+/// text is not valid YAML or TOML (loading it reports why).
+pub fn parse_tree(source: &SourceFile, format: Format) -> Option<Node> {
+    match format {
+        Format::Yaml => yaml::parse(source).ok(),
+        Format::Toml => toml::parse(source).ok(),
+    }
+}
