@@ -85,7 +85,9 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  plan diff old.yaml plan.yaml\n  plan diff --base main\n  plan diff --base origin/main plans/ --format markdown --fail-on reduction")]
+#[command(
+    after_help = "Examples:\n  plan diff old.yaml plan.yaml\n  plan diff --base main\n  plan diff --base origin/main plans/ --format markdown --fail-on reduction"
+)]
 pub struct DiffArgs {
     /// Without --base: the OLD and the NEW plan file. With --base: the plan files or
     /// directories to compare (default: the plans `plan check` finds)

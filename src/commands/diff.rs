@@ -28,22 +28,20 @@ pub fn run(global: &Global, args: &DiffArgs, out: &mut impl Write) -> anyhow::Re
                     args.plans.len()
                 );
             };
-            vec![(Some(read_file(old)?), Some(read_file(new)?))]
+            // Two files named on the command line are two versions of one plan.
+            let (mut old, mut new) = (read_file(old)?, read_file(new)?);
+            old.path = String::new();
+            new.path = String::new();
+            vec![(Some(old), Some(new))]
         }
         Some(base) => from_revision(base, &args.plans)?,
     };
     let diffs: Vec<PlanDiff> = pairs
         .into_iter()
         .map(|(old, new)| {
-            let old = old.map(|v| Side::analyse(&v.name, v.text, v.format, today));
-            let new = new.map(|v| Side::analyse(&v.name, v.text, v.format, today));
-            let mut d = diff::compare(old.as_ref(), new.as_ref(), today);
-            // Two files named on the command line are two versions of one plan, not a
-            // rename.
-            if args.base.is_none() && d.status == diff::Status::Renamed {
-                d.status = diff::Status::Modified;
-            }
-            d
+            let old = old.map(|v| Side::analyse(&v.name, &v.path, v.text, v.format, today));
+            let new = new.map(|v| Side::analyse(&v.name, &v.path, v.text, v.format, today));
+            diff::compare(old.as_ref(), new.as_ref(), today)
         })
         .collect();
     match args.format.unwrap_or(DiffFormat::Human) {
@@ -65,12 +63,18 @@ pub fn run(global: &Global, args: &DiffArgs, out: &mut impl Write) -> anyhow::Re
         DiffFailOn::Change => diffs.iter().any(|d| !d.is_empty()),
         DiffFailOn::Never => false,
     };
-    Ok(if failed { ExitStatus::Failure } else { ExitStatus::Success })
+    Ok(if failed {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
 }
 
 /// One version of a plan file: its name as reported, its text and its format.
 struct Version {
     name: String,
+    /// Its path from the top of the repository (or as given), to tell renames.
+    path: String,
     text: String,
     format: Format,
 }
@@ -79,6 +83,7 @@ fn read_file(path: &Path) -> anyhow::Result<Version> {
     let loaded = load::load_file(path, crate::model::FileId(0))?;
     Ok(Version {
         name: path.display().to_string(),
+        path: path.display().to_string(),
         text: loaded.source.text().to_owned(),
         format: Format::of(path),
     })
@@ -115,8 +120,11 @@ fn from_revision(base: &str, paths: &[PathBuf]) -> anyhow::Result<Vec<(Option<Ve
         .context("plan diff --base compares with a git revision: run it inside a git repository")?;
     let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
     let top = top.canonicalize().unwrap_or(top);
-    git(&top, &["rev-parse", "--verify", "--quiet", &format!("{base}^{{commit}}")])
-        .with_context(|| format!("--base {base}: no such revision in this repository"))?;
+    git(
+        &top,
+        &["rev-parse", "--verify", "--quiet", &format!("{base}^{{commit}}")],
+    )
+    .with_context(|| format!("--base {base}: no such revision in this repository"))?;
 
     // Renames and removals between the revision and the working tree, by path from the top.
     let status = git(&top, &["diff", "--name-status", "-z", "-M", base, "--"])?;
@@ -160,11 +168,15 @@ fn from_revision(base: &str, paths: &[PathBuf]) -> anyhow::Result<Vec<(Option<Ve
         }
         let bytes = git(&top, &["show", &format!("{base}:{rel}")])?;
         if bytes.len() > MAX_BYTES {
-            bail!("{base}:{rel} is larger than {} MiB; a plan this large is refused", MAX_BYTES / 1024 / 1024);
+            bail!(
+                "{base}:{rel} is larger than {} MiB; a plan this large is refused",
+                MAX_BYTES / 1024 / 1024
+            );
         }
         let text = String::from_utf8(bytes).with_context(|| format!("{base}:{rel} is not UTF-8 text"))?;
         Ok(Some(Version {
             name: format!("{base}:{rel}"),
+            path: rel.to_owned(),
             text,
             format: Format::of(Path::new(rel)),
         }))
@@ -173,10 +185,11 @@ fn from_revision(base: &str, paths: &[PathBuf]) -> anyhow::Result<Vec<(Option<Ve
     let mut pairs = Vec::new();
     let mut seen_old: Vec<String> = Vec::new();
     for path in &current {
-        let new = read_file(path)?;
+        let mut new = read_file(path)?;
         let Some(rel) = relative(path) else {
             bail!("{}: not inside the git repository at {}", path.display(), top.display());
         };
+        new.path = rel.clone();
         let old_rel = renamed_from.get(&rel).cloned().unwrap_or_else(|| rel.clone());
         let old = at_base(&old_rel)?;
         seen_old.push(old_rel);
@@ -185,7 +198,11 @@ fn from_revision(base: &str, paths: &[PathBuf]) -> anyhow::Result<Vec<(Option<Ve
     // Plans removed since the revision, where this run looks for plans.
     let scopes: Vec<String> = if paths.is_empty() {
         let here = relative(&cwd).unwrap_or_default();
-        let prefix = if here.is_empty() { String::new() } else { format!("{here}/") };
+        let prefix = if here.is_empty() {
+            String::new()
+        } else {
+            format!("{here}/")
+        };
         let mut s: Vec<String> = load::DEFAULT_PLANS.iter().map(|p| format!("{prefix}{p}")).collect();
         s.push(format!("{prefix}plans/"));
         s
@@ -200,9 +217,13 @@ fn from_revision(base: &str, paths: &[PathBuf]) -> anyhow::Result<Vec<(Option<Ve
             .collect()
     };
     for rel in removed {
-        let in_scope = scopes
-            .iter()
-            .any(|s| if s.ends_with('/') { rel.starts_with(s.as_str()) } else { &rel == s });
+        let in_scope = scopes.iter().any(|s| {
+            if s.ends_with('/') {
+                rel.starts_with(s.as_str())
+            } else {
+                &rel == s
+            }
+        });
         let plan_like = ["yaml", "yml", "toml"]
             .iter()
             .any(|ext| rel.ends_with(&format!(".{ext}")));

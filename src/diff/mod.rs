@@ -22,6 +22,9 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Side {
     /// The file's name as reported (`plans/shop.yaml`, `main:plans/shop.yaml`).
     pub file: String,
+    /// Where the plan lives, to tell a rename: its path in the repository; the same for
+    /// both versions when two files are compared as two versions of one plan.
+    pub path: String,
     pub source: SourceFile,
     /// The document as written, when it parses.
     pub tree: Option<Node>,
@@ -33,15 +36,15 @@ pub struct Side {
 
 impl Side {
     /// Load and check one version of a plan from its text.
-    pub fn analyse(file: &str, text: String, format: Format, today: NaiveDate) -> Side {
+    pub fn analyse(file: &str, path: &str, text: String, format: Format, today: NaiveDate) -> Side {
         let source = SourceFile::new(file, text);
         let tree = load::parse_tree(&source, format);
         let loaded = load::load_text(source, FileId(0), format);
-        let mut findings =
-            crate::commands::check::findings(loaded.diagnostics, loaded.plan.as_ref(), today, &[]);
+        let mut findings = crate::commands::check::findings(loaded.diagnostics, loaded.plan.as_ref(), today, &[]);
         crate::diagnostic::sort(&mut findings);
         Side {
             file: file.to_owned(),
+            path: path.to_owned(),
             source: loaded.source,
             tree,
             plan: loaded.plan,
@@ -218,7 +221,7 @@ pub fn compare(old: Option<&Side>, new: Option<&Side>, today: NaiveDate) -> Plan
     let status = match (old, new) {
         (None, _) => Status::Added,
         (_, None) => Status::Removed,
-        (Some(o), Some(n)) if o.file != n.file => Status::Renamed,
+        (Some(o), Some(n)) if o.path != n.path => Status::Renamed,
         (Some(o), Some(n)) if o.source.text() == n.source.text() => Status::Unchanged,
         _ => Status::Modified,
     };
@@ -416,7 +419,10 @@ fn promises(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) 
                     diff.reductions.push(Reduction {
                         kind: "weaker-promise",
                         subject: format!("channel {id}"),
-                        message: format!("channel `{id}` promises a first response within {} instead of {}", b.value, a.value),
+                        message: format!(
+                            "channel `{id}` promises a first response within {} instead of {}",
+                            b.value, a.value
+                        ),
                         windows: Vec::new(),
                     });
                 }
@@ -424,7 +430,10 @@ fn promises(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) 
             (Some(a), None) => diff.reductions.push(Reduction {
                 kind: "weaker-promise",
                 subject: format!("channel {id}"),
-                message: format!("channel `{id}` no longer promises a first response (it promised {})", a.value),
+                message: format!(
+                    "channel `{id}` no longer promises a first response (it promised {})",
+                    a.value
+                ),
                 windows: Vec::new(),
             }),
             _ => {}
@@ -441,7 +450,9 @@ fn promises(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) 
             diff.reductions.push(Reduction {
                 kind: "longer-wait",
                 subject: format!("channel {id}"),
-                message: format!("a message to channel `{id}` may wait {after_text} for an answer instead of {before_text}"),
+                message: format!(
+                    "a message to channel `{id}` may wait {after_text} for an answer instead of {before_text}"
+                ),
                 windows: Vec::new(),
             });
         }
@@ -531,11 +542,11 @@ fn escalation(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff
             ),
             StepTarget::Contact(id) => (
                 format!("contact {}", id.value),
-                e.plan
-                    .contacts
-                    .iter()
-                    .position(|c| c.id.value == id.value)
-                    .map(|c| e.timeline.contacts[c].clone().unwrap_or_else(|| IntervalSet::from_interval(window))),
+                e.plan.contacts.iter().position(|c| c.id.value == id.value).map(|c| {
+                    e.timeline.contacts[c]
+                        .clone()
+                        .unwrap_or_else(|| IntervalSet::from_interval(window))
+                }),
             ),
         };
         let reachable = reachable.unwrap_or_default();
@@ -547,7 +558,8 @@ fn escalation(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff
         };
         for step in 0..path.steps.len().max(before.plan.escalation[i].steps.len()) {
             let (a, b) = (unreachable(before, i, step), unreachable(after, j, step));
-            if a.as_ref().map(|x| x.1) == b.as_ref().map(|x| x.1) && a.as_ref().map(|x| &x.0) == b.as_ref().map(|x| &x.0)
+            if a.as_ref().map(|x| x.1) == b.as_ref().map(|x| x.1)
+                && a.as_ref().map(|x| &x.0) == b.as_ref().map(|x| &x.0)
             {
                 continue;
             }
@@ -583,7 +595,8 @@ fn staffing(before: &Evaluated<'_>, after: &Evaluated<'_>, today: NaiveDate) -> 
     let (a, b) = (slots(before), slots(after));
     let keys: BTreeSet<&(String, i64)> = a.keys().chain(b.keys()).collect();
     // Consecutive half hours of a channel with the same change are one row.
-    let mut rows: Vec<(String, chrono_tz::Tz, Interval, Pair<Option<u32>>, Pair<Option<u32>>)> = Vec::new();
+    type Row = (String, chrono_tz::Tz, Interval, Pair<Option<u32>>, Pair<Option<u32>>);
+    let mut rows: Vec<Row> = Vec::new();
     for key in keys {
         let (x, y) = (a.get(key), b.get(key));
         let required = Pair {

@@ -180,7 +180,11 @@ pub fn human(diffs: &[PlanDiff]) -> String {
 
 /// A value in a Markdown table cell: escaped, or a dash for nothing.
 fn cell(text: &str) -> String {
-    if text.is_empty() { "–".to_owned() } else { escape(text) }
+    if text.is_empty() {
+        "–".to_owned()
+    } else {
+        escape(text)
+    }
 }
 
 /// Every plan's diff as Markdown for a pull-request comment or a job summary.
@@ -275,16 +279,17 @@ pub fn markdown(diffs: &[PlanDiff], base: Option<&str>) -> String {
                     body,
                     "| {} | {} | {} |",
                     cell(&p.channel),
-                    cell(&pair(&p.response, |r| r.clone().unwrap_or_else(|| "not promised".to_owned()))),
+                    cell(&pair(&p.response, |r| r
+                        .clone()
+                        .unwrap_or_else(|| "not promised".to_owned()))),
                     pair(&p.worst_wait_minutes, |m| opt_minutes(*m))
                 );
             }
             fold(format!("Promises ({})", d.promises.len()), body);
         }
         if !d.escalation.is_empty() {
-            let mut body = String::from(
-                "| Path | Step | Whom | Unreachable while its channels are open |\n|---|---:|---|---|\n",
-            );
+            let mut body =
+                String::from("| Path | Step | Whom | Unreachable while its channels are open |\n|---|---:|---|---|\n");
             for e in &d.escalation {
                 let _ = writeln!(
                     body,
@@ -334,7 +339,11 @@ pub fn markdown(diffs: &[PlanDiff], base: Option<&str>) -> String {
         let docs = &d.documents;
         if !(docs.added.is_empty() && docs.removed.is_empty() && docs.changed.is_empty()) {
             let mut body = String::new();
-            for (word, names) in [("added", &docs.added), ("removed", &docs.removed), ("changed", &docs.changed)] {
+            for (word, names) in [
+                ("added", &docs.added),
+                ("removed", &docs.removed),
+                ("changed", &docs.changed),
+            ] {
                 for n in names {
                     let _ = writeln!(body, "- {word}: {}", cell(n));
                 }

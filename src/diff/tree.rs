@@ -118,7 +118,11 @@ impl Sides<'_> {
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 /// The ids of a list whose items are all maps with a distinct string `id`.
@@ -126,7 +130,10 @@ fn ids(items: &[Node]) -> Option<Vec<String>> {
     let mut ids: Vec<String> = Vec::with_capacity(items.len());
     for item in items {
         let Value::Map(entries) = &item.value else { return None };
-        let id = entries.iter().find(|(k, _)| k.name == "id").and_then(|(_, v)| v.scalar_text())?;
+        let id = entries
+            .iter()
+            .find(|(k, _)| k.name == "id")
+            .and_then(|(_, v)| v.scalar_text())?;
         if ids.contains(&id) {
             return None;
         }
@@ -211,12 +218,10 @@ mod tests {
 
     #[test]
     fn items_are_matched_by_id_and_values_shown_as_written() {
-        let (a_src, a) = tree(
-            "channels:\n  - id: phone\n    hours: { mon-fri: 08:00-18:00 }\n  - id: chat\n    kind: chat\n",
-        );
-        let (b_src, b) = tree(
-            "channels:\n  - id: mail\n    kind: email\n  - id: phone\n    hours: { mon-fri: 09:00-17:00 }\n",
-        );
+        let (a_src, a) =
+            tree("channels:\n  - id: phone\n    hours: { mon-fri: 08:00-18:00 }\n  - id: chat\n    kind: chat\n");
+        let (b_src, b) =
+            tree("channels:\n  - id: mail\n    kind: email\n  - id: phone\n    hours: { mon-fri: 09:00-17:00 }\n");
         let found = changes(&a, &a_src, &b, &b_src);
         assert_eq!(
             found,

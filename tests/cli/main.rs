@@ -6,6 +6,7 @@ mod bad_input;
 mod check;
 mod coverage;
 mod coverage_fixes;
+mod diff;
 mod documents;
 mod explain;
 mod fixtures;

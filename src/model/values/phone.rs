@@ -18,6 +18,22 @@ pub struct PhoneInfo {
 /// number of `region` (an ISO 3166-1 code), the country its owner is in; `None` when the
 /// text is not a phone number.
 pub fn phone_info(number: &str, region: Option<&str>) -> Option<PhoneInfo> {
+    // Reading a number matches it against many of the numbering plan's patterns, each
+    // compiled on first use: documents ask about the same few numbers again and again.
+    type Known = std::collections::HashMap<(String, Option<String>), Option<PhoneInfo>>;
+    thread_local! {
+        static KNOWN: std::cell::RefCell<Known> = std::cell::RefCell::new(Known::new());
+    }
+    let key = (number.to_owned(), region.map(str::to_owned));
+    if let Some(known) = KNOWN.with(|k| k.borrow().get(&key).cloned()) {
+        return known;
+    }
+    let info = read_number(number, region);
+    KNOWN.with(|k| k.borrow_mut().insert(key, info.clone()));
+    info
+}
+
+fn read_number(number: &str, region: Option<&str>) -> Option<PhoneInfo> {
     let digits = number.chars().filter(char::is_ascii_digit).count();
     if !(3..=20).contains(&digits) || number.len() > 64 {
         return None;
