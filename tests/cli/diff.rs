@@ -302,3 +302,25 @@ fn base_refuses_what_is_not_a_revision() {
         out.stderr
     );
 }
+
+#[test]
+fn the_ci_examples_are_valid_yaml_and_use_flags_diff_knows() {
+    let dir = crate::support::root().join("examples/ci");
+    for name in ["github-workflow.yml", "gitlab-ci.yml"] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let parsed: Result<serde_json::Value, _> = serde_saphyr::from_str(&text);
+        assert!(parsed.is_ok(), "{name}: {parsed:?}");
+        assert!(
+            text.contains("plan diff --base"),
+            "{name} compares with the base branch"
+        );
+        for flag in ["--format markdown", "--fail-on reduction"] {
+            assert!(text.contains(flag), "{name} uses {flag}");
+        }
+    }
+    // The flags the examples use are accepted.
+    let help = Run::new().args(["diff", "--help"]).expect(0).stdout;
+    for flag in ["--base", "--format", "--fail-on", "markdown", "reduction"] {
+        assert!(help.contains(flag), "{flag} in:\n{help}");
+    }
+}
