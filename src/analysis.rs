@@ -1,5 +1,6 @@
 //! The analysis pipeline every command shares: a plan file is loaded and validated
-//! ([`crate::load`]), the rules run over the plan with today's date, and the plan's
+//! ([`crate::load`]), each load problem becomes the finding of its rule
+//! ([`rules::load::finding`]), the rules run over the plan with today's date, and the plan's
 //! `checks:` and the command line's severities and the plan's suppressions are applied.
 //!
 //! Nothing here prints or keeps state between calls: analysing two versions of one plan is
@@ -7,7 +8,7 @@
 //! Commands print what these functions return.
 
 use crate::diagnostic::{self, Diagnostic, Family, Override, Severity};
-use crate::load::{self, Format, Loaded};
+use crate::load::{self, Format, Loaded, Problem};
 use crate::model::{FileId, Located, Plan};
 use crate::rules::{self, Context};
 use crate::source::SourceFile;
@@ -61,9 +62,9 @@ pub fn analyse_loaded(loaded: Loaded, today: NaiveDate, overrides: &[Override]) 
     let Loaded {
         source,
         plan,
-        diagnostics,
+        diagnostics: problems,
     } = loaded;
-    let mut findings = evaluate(diagnostics, plan.as_ref(), today, overrides);
+    let mut findings = evaluate(load_findings(problems), plan.as_ref(), today, overrides);
     diagnostic::sort(&mut findings);
     Analysis { source, plan, findings }
 }
@@ -83,11 +84,11 @@ pub enum Soundness {
 
 /// Load a plan file for a command that needs a readable plan whose references are sound
 /// (`coverage`, `at`, `staffing`): the plan, or its load and reference errors. Findings of
-/// the other rules (gaps, promises) do not stop such a command, whose job is to show them,
-/// and the plan's `checks:` do not apply: these errors cannot be turned off.
+/// the other rules (gaps, promises) do not stop such a command, whose job is to show them.
+/// The plan's `checks:` do not apply here: no severity makes broken references usable.
 pub fn load_sound(path: &Path, file: FileId) -> anyhow::Result<Soundness> {
     let loaded = load::load_file(path, file)?;
-    let mut found = loaded.diagnostics;
+    let mut found = load_findings(loaded.diagnostics);
     if let Some(plan) = &loaded.plan {
         found.extend(rules::run_family(plan, Family::References));
     }
@@ -104,6 +105,11 @@ pub fn load_sound(path: &Path, file: FileId) -> anyhow::Result<Soundness> {
             Ok(Soundness::Unsound { source, errors })
         }
     }
+}
+
+/// The loader's problems as the findings of their rules.
+fn load_findings(problems: Vec<Problem>) -> Vec<Diagnostic> {
+    problems.into_iter().map(rules::load::finding).collect()
 }
 
 /// The rules over a loaded plan added to the load findings, with the plan's and the given
