@@ -6,10 +6,10 @@
 //!
 //! Run with `cargo bench --bench large_plan`.
 
-use service_plan::load::{Format, load_text};
+use service_plan::analysis::analyse_text;
+use service_plan::load::Format;
 use service_plan::model::FileId;
 use service_plan::render::{self, Options, templates};
-use service_plan::rules::{self, Context};
 use service_plan::source::SourceFile;
 use std::fmt::Write;
 use std::time::Instant;
@@ -111,10 +111,17 @@ fn median_millis(mut run: impl FnMut(), rounds: usize) -> f64 {
     samples[samples.len() / 2]
 }
 
+/// `plan check` on one plan: loading, every rule, severities and suppressions.
 fn check(text: &str, today: chrono::NaiveDate) -> usize {
-    let loaded = load_text(SourceFile::new("plan.yaml", text.to_owned()), FileId(0), Format::Yaml);
-    let plan = loaded.plan.expect("the generated plan loads");
-    rules::run(&Context::new(&plan, today)).len() + loaded.diagnostics.len()
+    let analysis = analyse_text(
+        SourceFile::new("plan.yaml", text.to_owned()),
+        FileId(0),
+        Format::Yaml,
+        today,
+        &[],
+    );
+    assert!(analysis.plan.is_some(), "the generated plan loads");
+    analysis.findings.len()
 }
 
 fn main() {
@@ -150,8 +157,14 @@ fn main() {
         full / halved
     );
 
-    let loaded = load_text(SourceFile::new("plan.yaml", large.clone()), FileId(0), Format::Yaml);
-    let plan = loaded.plan.expect("the generated plan loads");
+    let analysis = analyse_text(
+        SourceFile::new("plan.yaml", large.clone()),
+        FileId(0),
+        Format::Yaml,
+        today,
+        &[],
+    );
+    let plan = analysis.plan.expect("the generated plan loads");
     let overrides = templates::Overrides::default();
     let env = templates::environment(&overrides).expect("templates");
     let catalogues = render::catalogues(&overrides).expect("catalogues");

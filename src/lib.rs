@@ -4,8 +4,10 @@
 //!
 //! The flow runs one way: a [`source::SourceFile`] is parsed and validated by [`load`]
 //! into a [`model::Plan`], [`rules`] turn the plan into [`diagnostic::Diagnostic`]s, and
-//! [`output`] writes them in the chosen format. [`commands`] is the only place that prints.
+//! [`output`] writes them in the chosen format. [`analysis`] is that pipeline in one call,
+//! as every command uses it. [`commands`] is the only place that prints.
 
+pub mod analysis;
 pub mod cli;
 pub mod commands;
 pub mod coverage;

@@ -1,12 +1,13 @@
 //! `plan check`: load, validate and lint plans, print the findings, fail on the threshold.
 
 use crate::ExitStatus;
+use crate::analysis;
 use crate::cli::{CheckArgs, CheckFormat, FailOn, Global};
-use crate::diagnostic::{self, Counts, Diagnostic, Override, Severity};
+use crate::diagnostic::{self, Counts, Override, Severity};
 use crate::load;
-use crate::model::{FileId, Located, Plan};
+use crate::model::FileId;
 use crate::output::{Report, github, human, json, junit, sarif};
-use crate::rules::{self, Context};
+use crate::rules;
 use std::io::Write;
 
 pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
@@ -28,14 +29,9 @@ pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::R
     let mut sources = Vec::new();
     let mut all = Vec::new();
     for (i, path) in files.iter().enumerate() {
-        let loaded = load::load_file(path, FileId(i))?;
-        all.extend(findings(
-            loaded.diagnostics,
-            loaded.plan.as_ref(),
-            today,
-            &cli_overrides,
-        ));
-        sources.push(loaded.source);
+        let analysis = analysis::analyse_file(path, FileId(i), today, &cli_overrides)?;
+        all.extend(analysis.findings);
+        sources.push(analysis.source);
     }
     diagnostic::sort(&mut all);
 
@@ -76,31 +72,6 @@ pub fn run(global: &Global, args: &CheckArgs, out: &mut impl Write) -> anyhow::R
     })
 }
 
-/// Every finding of one loaded plan as reported: the loader's, the rules', with the plan's
-/// and the command line's severities and the plan's suppressions applied.
-pub(crate) fn findings(
-    mut found: Vec<Diagnostic>,
-    plan: Option<&Plan>,
-    today: chrono::NaiveDate,
-    cli_overrides: &[Override],
-) -> Vec<Diagnostic> {
-    let mut overrides = Vec::new();
-    if let Some(plan) = plan {
-        found.extend(rules::run(&Context::new(plan, today)));
-        overrides = plan_overrides(plan, &mut found);
-    }
-    overrides.extend(cli_overrides.iter().copied());
-    let found = diagnostic::apply_overrides(found, &overrides);
-    // Suppressions come last: they silence findings as finally reported, and the findings
-    // they make themselves follow the same overrides.
-    let mut found = match plan {
-        Some(plan) => diagnostic::apply_overrides(rules::suppressions::apply(plan, today, found), &overrides),
-        None => found,
-    };
-    diagnostic::name_paths(&mut found, plan);
-    found
-}
-
 /// `--allow/--warn/--deny`, applied after the plan's own `checks:`; unknown rules are a
 /// usage error.
 fn command_line_overrides(args: &CheckArgs) -> anyhow::Result<Vec<Override>> {
@@ -125,36 +96,4 @@ fn command_line_overrides(args: &CheckArgs) -> anyhow::Result<Vec<Override>> {
         }
     }
     Ok(overrides)
-}
-
-/// The plan's `checks:` section as overrides. Names that are not rules are reported by
-/// `unknown-reference`; rules that cannot be configured are reported here.
-fn plan_overrides(plan: &Plan, found: &mut Vec<Diagnostic>) -> Vec<Override> {
-    let mut overrides = Vec::new();
-    let lists: [(&Vec<Located<String>>, Option<Severity>); 3] = [
-        (&plan.checks.allow, None),
-        (&plan.checks.warn, Some(Severity::Warning)),
-        (&plan.checks.deny, Some(Severity::Error)),
-    ];
-    for (names, severity) in lists {
-        for name in names {
-            let Some(rule) = rules::find(&name.value) else { continue };
-            if rule.configurable {
-                overrides.push(Override { rule, severity });
-            } else {
-                found.push(
-                    Diagnostic::new(
-                        &rules::load::SCHEMA_ERROR,
-                        &name.loc,
-                        format!(
-                            "rule `{}` cannot be configured: it reports a plan that cannot be read",
-                            rule.name
-                        ),
-                    )
-                    .help("remove it from `checks:`"),
-                );
-            }
-        }
-    }
-    overrides
 }

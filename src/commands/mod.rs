@@ -140,50 +140,41 @@ fn version(verbose: bool, out: &mut impl Write) -> anyhow::Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// Load one plan for a command that needs a readable plan with sound references. When it
-/// has load or reference errors, they are printed as `plan check` would (as its JSON
-/// document with `--format json`) and `None` is returned (exit 1). Findings of the other rules (gaps, promises) do not stop a command
-/// whose job is to show them.
+/// Load one plan for a command that needs a readable plan with sound references (see
+/// [`crate::analysis::load_sound`]). When it has load or reference errors, they are printed
+/// as `plan check` would (as its JSON document with `--format json`) and `None` is returned
+/// (exit 1).
 fn load_valid(
     global: &crate::cli::Global,
     json: bool,
     path: &std::path::Path,
     out: &mut impl Write,
 ) -> anyhow::Result<Option<(crate::source::SourceFile, crate::model::Plan)>> {
-    use crate::diagnostic::Severity;
-    let loaded = crate::load::load_file(path, crate::model::FileId(0))?;
-    let mut found = loaded.diagnostics;
-    if let Some(plan) = &loaded.plan {
-        found.extend(crate::rules::run_family(plan, crate::diagnostic::Family::References));
+    use crate::analysis::Soundness;
+    let (source, errors) = match crate::analysis::load_sound(path, crate::model::FileId(0))? {
+        Soundness::Sound { source, plan } => return Ok(Some((source, *plan))),
+        Soundness::Unsound { source, errors } => (source, errors),
+    };
+    let sources = [source];
+    let report = crate::output::Report {
+        sources: &sources,
+        diagnostics: &errors,
+    };
+    if json {
+        // A JSON consumer gets JSON in every case: the findings in the shape of
+        // `plan check --format json`.
+        serde_json::to_writer_pretty(&mut *out, &crate::output::json::document(&report))?;
+        writeln!(out)?;
+        return Ok(None);
     }
-    let mut errors: Vec<_> = found.into_iter().filter(|d| d.severity == Severity::Error).collect();
-    crate::diagnostic::name_paths(&mut errors, loaded.plan.as_ref());
-    match loaded.plan {
-        Some(plan) if errors.is_empty() => Ok(Some((loaded.source, plan))),
-        _ => {
-            crate::diagnostic::sort(&mut errors);
-            let sources = [loaded.source];
-            let report = crate::output::Report {
-                sources: &sources,
-                diagnostics: &errors,
-            };
-            if json {
-                // A JSON consumer gets JSON in every case: the findings in the shape of
-                // `plan check --format json`.
-                serde_json::to_writer_pretty(&mut *out, &crate::output::json::document(&report))?;
-                writeln!(out)?;
-                return Ok(None);
-            }
-            for d in &errors {
-                writeln!(out, "{}", crate::output::human::render(&report, d, true))?;
-            }
-            if !global.quiet {
-                let counts = crate::diagnostic::Counts::of(&errors);
-                writeln!(out, "{}", crate::output::human::summary(counts, 1))?;
-            }
-            Ok(None)
-        }
+    for d in &errors {
+        writeln!(out, "{}", crate::output::human::render(&report, d, true))?;
     }
+    if !global.quiet {
+        let counts = crate::diagnostic::Counts::of(&errors);
+        writeln!(out, "{}", crate::output::human::summary(counts, 1))?;
+    }
+    Ok(None)
 }
 
 /// Today's date: `--today`, else the date of `SOURCE_DATE_EPOCH` (seconds since 1970 in

@@ -3,9 +3,9 @@
 //! (`--dump-context`).
 
 use crate::ExitStatus;
+use crate::analysis;
 use crate::cli::{DocumentArg, Global, RenderArgs};
-use crate::diagnostic::{Counts, Severity};
-use crate::load;
+use crate::diagnostic::Counts;
 use crate::model::FileId;
 use crate::model::values::LanguageTag;
 use crate::output::{Report, human};
@@ -23,14 +23,13 @@ pub fn run(global: &Global, args: &RenderArgs, out: &mut impl Write) -> anyhow::
     let env = templates::environment(&overrides)?;
     let catalogues = render::catalogues(&overrides)?;
 
-    let loaded = load::load_file(&args.plan, FileId(0))?;
-    let mut found = super::check::findings(loaded.diagnostics, loaded.plan.as_ref(), today, &[]);
-    crate::diagnostic::sort(&mut found);
-    let has_errors = found.iter().any(|d| d.severity == Severity::Error);
-    let Some(plan) = loaded.plan.as_ref().filter(|_| !has_errors || args.allow_errors) else {
+    let analysis = analysis::analyse_file(&args.plan, FileId(0), today, &[])?;
+    let has_errors = analysis.has_errors();
+    let Some(plan) = analysis.plan.as_ref().filter(|_| !has_errors || args.allow_errors) else {
         // Every finding and the summary exactly as `plan check` prints them, so that the
         // two commands never disagree about the same plan.
-        let sources = [loaded.source];
+        let found = analysis.findings;
+        let sources = [analysis.source];
         let report = Report {
             sources: &sources,
             diagnostics: &found,

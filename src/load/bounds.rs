@@ -8,11 +8,10 @@
 //! bounds are generous: each is well beyond what a real contact centre has.
 
 use super::node::{Node, Value};
+use super::problem::{Problem, ProblemKind};
 use super::reader::Reader;
-use crate::diagnostic::Diagnostic;
 use crate::model::values::{Amount, Duration, Measure, Target};
 use crate::model::{Located, PlanPath};
-use crate::rules::values::VALUE_OUT_OF_RANGE;
 
 const HOUR: u64 = 3_600;
 const DAY: u64 = 86_400;
@@ -338,8 +337,8 @@ impl Reader<'_> {
     fn out_of_range(&mut self, node: &Node, path: &PlanPath, rule: String, help: String, max: &str) {
         let written = self.written(node);
         let loc = self.loc(node.span, path);
-        self.diagnostics.push(
-            Diagnostic::new(&VALUE_OUT_OF_RANGE, &loc, format!("`{written}`: {rule}"))
+        self.problems.push(
+            Problem::new(ProblemKind::OutOfRange, &loc, format!("`{written}`: {rule}"))
                 .help(help)
                 .data("value", written)
                 .data("max", max),

@@ -7,10 +7,9 @@
 //! plan cannot print a secret file into the logs of the CI run that checks it.
 
 use super::confine::{Refusal, Root};
-use crate::diagnostic::Diagnostic;
+use super::problem::{Problem, ProblemKind};
 use crate::input::ReadError;
 use crate::model::{HolidaySpec, Plan};
-use crate::rules::values::UNKNOWN_HOLIDAY_CALENDAR;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -18,9 +17,9 @@ use std::path::Path;
 pub const MAX_ICS_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Read every `ics:` file the plan names into its holiday specification. Problems (a path
-/// outside the confinement root, a missing file, a file that is not iCalendar) are findings
-/// at the `ics` value.
-pub fn read_ics_files(plan: &mut Plan, plan_path: &Path, diagnostics: &mut Vec<Diagnostic>) {
+/// outside the confinement root, a missing file, a file that is not iCalendar) are
+/// problems at the `ics` value.
+pub fn read_ics_files(plan: &mut Plan, plan_path: &Path, problems: &mut Vec<Problem>) {
     let base = match plan_path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -37,8 +36,8 @@ pub fn read_ics_files(plan: &mut Plan, plan_path: &Path, diagnostics: &mut Vec<D
                 None => Err("cannot resolve the plan's folder, so no file it names is read".to_owned()),
             };
             if let Err(message) = &read {
-                diagnostics.push(
-                    Diagnostic::new(&UNKNOWN_HOLIDAY_CALENDAR, &ics.loc, format!("`{}`: {message}", ics.value))
+                problems.push(
+                    Problem::new(ProblemKind::UnknownHolidayCalendar, &ics.loc, format!("`{}`: {message}", ics.value))
                         .help(format!(
                             "give the path of an iCalendar (.ics) file relative to the plan file and inside {within}, such as `calendars/holidays.ics`, with one VEVENT per holiday"
                         ))

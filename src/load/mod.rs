@@ -1,5 +1,6 @@
 //! Loading: file bytes → text → format-neutral node tree (YAML or TOML) → validated
-//! [`Plan`], collecting every problem as a diagnostic on the way.
+//! [`Plan`], collecting every [`Problem`] on the way. The loader reports problems in its
+//! own terms; which rule each kind of problem is a finding of is the rules layer's business.
 //!
 //! The tree is validated by hand rather than through serde's derive with
 //! `deny_unknown_fields`, because serde stops at the first error and the format promises
@@ -11,6 +12,7 @@ mod confine;
 mod discover;
 mod node;
 pub(crate) mod plan;
+mod problem;
 mod reader;
 mod toml;
 mod values;
@@ -18,22 +20,23 @@ mod yaml;
 
 pub use discover::{DEFAULT_PLANS, default_plans, plan_files};
 pub use node::{Key, Node, Value};
+pub use problem::{Problem, ProblemKind};
 
-use crate::diagnostic::Diagnostic;
 use crate::input::{self, ReadError};
 use crate::model::{FileId, Loc, Plan, PlanPath};
-use crate::rules::load::SYNTAX_ERROR;
 use crate::source::{SourceFile, Span};
 use std::path::Path;
 
-/// Plans larger than this are refused with a finding rather than read.
+/// Plans larger than this are refused with a problem rather than read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The outcome of loading one file: the plan, if it could be read, and every finding.
+/// The outcome of loading one file: the plan, if it could be read, and every problem.
 pub struct Loaded {
     pub source: SourceFile,
     pub plan: Option<Plan>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// Every problem found, in the order found. Each becomes one finding of the rule that
+    /// reports its kind.
+    pub diagnostics: Vec<Problem>,
 }
 
 /// Which syntax a file is written in.
@@ -54,7 +57,7 @@ impl Format {
 }
 
 /// Read and load a plan file. I/O failures (no such file, a directory, a FIFO, a device)
-/// are errors of the tool; everything about the file's content is a finding, including a
+/// are errors of the tool; everything about the file's content is a problem, including a
 /// file too large to read.
 pub fn load_file(path: &Path, id: FileId) -> anyhow::Result<Loaded> {
     if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
@@ -74,7 +77,7 @@ pub fn load_file(path: &Path, id: FileId) -> anyhow::Result<Loaded> {
     Ok(loaded)
 }
 
-/// The finding for a plan over the size cap, at the top of the (unread) file.
+/// The problem of a plan over the size cap, at the top of the (unread) file.
 fn too_large(path: &Path, id: FileId, limit: u64) -> Loaded {
     let loc = Loc {
         file: id,
@@ -93,11 +96,11 @@ fn too_large(path: &Path, id: FileId, limit: u64) -> Loaded {
             input::size(limit)
         ),
     };
-    let d = Diagnostic::new(&SYNTAX_ERROR, &loc, message).help("split the plan or remove generated content");
+    let problem = Problem::new(ProblemKind::Syntax, &loc, message).help("split the plan or remove generated content");
     Loaded {
         source: SourceFile::new(path, String::new()),
         plan: None,
-        diagnostics: vec![d],
+        diagnostics: vec![problem],
     }
 }
 
@@ -121,12 +124,12 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, id: FileId) -> Loaded {
                 "the file is not valid UTF-8: byte 0x{:02X} at offset {at} cannot start a character",
                 err.as_bytes()[at]
             );
-            let d = Diagnostic::new(&SYNTAX_ERROR, &loc, message)
+            let problem = Problem::new(ProblemKind::Syntax, &loc, message)
                 .help("save the file as UTF-8 (plans may use any language, but only in UTF-8)");
             Loaded {
                 source,
                 plan: None,
-                diagnostics: vec![d],
+                diagnostics: vec![problem],
             }
         }
     }
@@ -142,7 +145,7 @@ pub fn load_text(source: SourceFile, id: FileId, format: Format) -> Loaded {
         Ok(root) => root,
         Err(errors) => {
             let what = if format == Format::Toml { "TOML" } else { "YAML" };
-            let diagnostics = errors
+            let problems = errors
                 .into_iter()
                 .map(|e| {
                     let loc = Loc {
@@ -150,27 +153,27 @@ pub fn load_text(source: SourceFile, id: FileId, format: Format) -> Loaded {
                         span: e.span,
                         path: PlanPath::root(),
                     };
-                    Diagnostic::new(&SYNTAX_ERROR, &loc, format!("invalid {what}: {}", e.message))
+                    Problem::new(ProblemKind::Syntax, &loc, format!("invalid {what}: {}", e.message))
                         .help(syntax_help(&e.message, format))
                 })
                 .collect();
             return Loaded {
                 source,
                 plan: None,
-                diagnostics,
+                diagnostics: problems,
             };
         }
     };
     let mut reader = reader::Reader::new(&source, id);
     let mut plan = plan::read(&mut reader, &root);
-    let diagnostics = reader.diagnostics;
+    let problems = reader.problems;
     if let Some(plan) = plan.as_mut() {
-        plan.unreadable = diagnostics.iter().map(|d| d.path.clone()).collect();
+        plan.unreadable = problems.iter().map(|p| p.loc.path.clone()).collect();
     }
     Loaded {
         source,
         plan,
-        diagnostics,
+        diagnostics: problems,
     }
 }
 

@@ -3,9 +3,9 @@
 
 use super::bounds;
 use super::node::{Node, Value};
+use super::problem::{Problem, ProblemKind};
 use super::reader::{Fields, Reader};
 use crate::model::*;
-use crate::rules::load::UNSUPPORTED_VERSION;
 
 /// The top-level sections of a plan.
 pub(crate) const SECTIONS: &[&str] = &[
@@ -161,9 +161,9 @@ pub fn read(r: &mut Reader<'_>, root: &Node) -> Option<Plan> {
             Value::Integer(1) => Some(Located::new(1, r.loc(node.span, &f.path("version")))),
             Value::Integer(v) => {
                 let loc = r.loc(node.span, &f.path("version"));
-                r.diagnostics.push(
-                    crate::diagnostic::Diagnostic::new(
-                        &UNSUPPORTED_VERSION,
+                r.problems.push(
+                    Problem::new(
+                        ProblemKind::UnsupportedVersion,
                         &loc,
                         format!("plan format version {v} is not supported; this release reads version 1"),
                     )
@@ -978,7 +978,7 @@ fn percent(r: &mut Reader<'_>, node: &Node, path: &PlanPath, min: f64, max: f64)
         values::Amount::Percent(p) if (min..=max).contains(&p) => Some(Located::new(p, amount.loc)),
         _ => {
             r.report(
-                &crate::rules::values::INVALID_AMOUNT,
+                ProblemKind::InvalidAmount,
                 node.span,
                 path,
                 format!(

@@ -1,19 +1,18 @@
 //! The validating reader: walks the node tree, turns values into model types and records
-//! every problem as a diagnostic at the exact key or value, without stopping at the first.
+//! every problem at the exact key or value, without stopping at the first.
 
 use super::node::{Key, Node, Value};
-use crate::diagnostic::{Diagnostic, Rule};
+use super::problem::{Problem, ProblemKind};
 use crate::model::values::ValueError;
 use crate::model::{FileId, Loc, Located, PlanPath};
-use crate::rules::load::SCHEMA_ERROR;
 use crate::source::{SourceFile, Span};
 use crate::suggest;
 
-/// Reads one file's tree, collecting diagnostics.
+/// Reads one file's tree, collecting problems.
 pub struct Reader<'f> {
     pub file: &'f SourceFile,
     pub file_id: FileId,
-    pub diagnostics: Vec<Diagnostic>,
+    pub problems: Vec<Problem>,
 }
 
 /// The keys of a map that matched the allowed ones, after unknown keys were reported.
@@ -53,7 +52,7 @@ impl<'f> Reader<'f> {
         Self {
             file,
             file_id,
-            diagnostics: Vec::new(),
+            problems: Vec::new(),
         }
     }
 
@@ -65,37 +64,37 @@ impl<'f> Reader<'f> {
         }
     }
 
-    /// Report a finding of `rule` at a span.
-    pub fn report(&mut self, rule: &'static Rule, span: Span, path: &PlanPath, message: String, help: String) {
+    /// Report a problem of `kind` at a span.
+    pub fn report(&mut self, kind: ProblemKind, span: Span, path: &PlanPath, message: String, help: String) {
         let loc = self.loc(span, path);
-        self.diagnostics.push(Diagnostic::new(rule, &loc, message).help(help));
+        self.problems.push(Problem::new(kind, &loc, message).help(help));
     }
 
-    /// Report a schema error.
+    /// Report a value that does not fit the shape of a plan.
     pub fn schema(&mut self, span: Span, path: &PlanPath, message: String, help: impl Into<String>) {
-        self.report(&SCHEMA_ERROR, span, path, message, help.into());
+        self.report(ProblemKind::Schema, span, path, message, help.into());
     }
 
     /// Report a value that failed to parse, narrowing to the bad part when the scalar is
     /// written plainly enough to map its characters onto the file.
-    pub fn value_error(&mut self, rule: &'static Rule, node: &Node, path: &PlanPath, text: &str, err: ValueError) {
+    pub fn value_error(&mut self, kind: ProblemKind, node: &Node, path: &PlanPath, text: &str, err: ValueError) {
         let span = err
             .range
             .as_ref()
             .and_then(|r| self.sub_span(node.span, text, r.clone()))
             .unwrap_or(node.span);
         let loc = self.loc(span, path);
-        let rule = if err.overlap {
-            &crate::rules::hours::OVERLAPPING_HOURS
+        let kind = if err.overlap {
+            ProblemKind::OverlappingHours
         } else {
-            rule
+            kind
         };
         let mut message = err.message;
         if !message.contains(text) || text.is_empty() {
             message = format!("`{}`: {message}", text.trim());
         }
-        self.diagnostics.push(
-            Diagnostic::new(rule, &loc, message)
+        self.problems.push(
+            Problem::new(kind, &loc, message)
                 .help(format!("expected {}", err.expected))
                 .data("value", text),
         );
@@ -149,9 +148,9 @@ impl<'f> Reader<'f> {
             }
             if let Some(meant) = self.comma_split(entries, i) {
                 let loc = self.loc(key.span, &path.key(&key.name));
-                self.diagnostics.push(
-                    Diagnostic::new(
-                        &SCHEMA_ERROR,
+                self.problems.push(
+                    Problem::new(
+                        ProblemKind::Schema,
                         &loc,
                         format!(
                             "`{}` is read as a key of its own: inside `{{ … }}` a comma ends the value before it",
@@ -178,13 +177,13 @@ impl<'f> Reader<'f> {
                 allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
             );
             let loc = self.loc(key.span, &path.key(&key.name));
-            let mut d = Diagnostic::new(&SCHEMA_ERROR, &loc, message)
+            let mut problem = Problem::new(ProblemKind::Schema, &loc, message)
                 .help(help)
                 .data("key", key.name.as_str());
             if let Some(s) = suggest::closest(&key.name, allowed.iter().copied()) {
-                d = d.data("suggestion", s);
+                problem = problem.data("suggestion", s);
             }
-            self.diagnostics.push(d);
+            self.problems.push(problem);
         }
         Some(Fields {
             path: path.clone(),
@@ -274,12 +273,12 @@ impl<'f> Reader<'f> {
         }
     }
 
-    /// Parse a scalar's text with a value parser; a parse failure is a finding of `rule`.
+    /// Parse a scalar's text with a value parser; a parse failure is a problem of `kind`.
     pub fn parsed<T>(
         &mut self,
         node: &Node,
         path: &PlanPath,
-        rule: &'static Rule,
+        kind: ProblemKind,
         expected: &str,
         parse: impl FnOnce(&str) -> Result<T, ValueError>,
     ) -> Option<Located<T>> {
@@ -290,7 +289,7 @@ impl<'f> Reader<'f> {
         match parse(&text) {
             Ok(v) => Some(Located::new(v, self.loc(node.span, path))),
             Err(e) => {
-                self.value_error(rule, node, path, &text, e);
+                self.value_error(kind, node, path, &text, e);
                 None
             }
         }

@@ -1,13 +1,12 @@
 //! Readers for the plan's value syntaxes: ids, texts, schedules, holiday calendars, time
-//! zones and the scalar syntaxes of [`crate::model::values`], each reporting its own rule.
+//! zones and the scalar syntaxes of [`crate::model::values`], each reporting its own kind
+//! of problem.
 
 use super::node::{Node, Value};
+use super::problem::{Problem, ProblemKind};
 use super::reader::{Reader, path_tail};
-use crate::diagnostic::Diagnostic;
 use crate::model::values::{self, DayHours, ValueError, WeekdaySet};
 use crate::model::{AgeRange, DateRule, DayRule, HolidaySpec, Id, Located, PlanPath, Schedule, Text};
-use crate::rules::references::DUPLICATE_ENTRY;
-use crate::rules::values as rule;
 use std::collections::HashMap;
 
 const DURATION: &str = "a duration such as `90s`, `15m`, `4h`, `2 days`, `6 months`";
@@ -59,7 +58,7 @@ impl Reader<'_> {
         self.parsed(
             node,
             path,
-            &rule::INVALID_URL,
+            ProblemKind::InvalidUrl,
             "a web address such as `https://example.com/help`",
             |s| values::parse_web_url(s).map(|_| s.trim().to_owned()),
         )
@@ -70,7 +69,7 @@ impl Reader<'_> {
         self.parsed(
             node,
             path,
-            &rule::INVALID_URL,
+            ProblemKind::InvalidUrl,
             "an e-mail address such as `service@example.com`",
             values::parse_email,
         )
@@ -88,7 +87,7 @@ impl Reader<'_> {
         self.parsed(
             node,
             path,
-            &rule::INVALID_URL,
+            ProblemKind::InvalidUrl,
             "an address, phone number or web address",
             |s| values::check_channel_address(kind, s).map(|()| s.trim().to_owned()),
         )
@@ -120,7 +119,7 @@ impl Reader<'_> {
     }
 
     /// The entries of a list with each value once, in the order first written; every value
-    /// written more than once is one `duplicate-entry` finding at its second entry. One
+    /// written more than once is one duplicate-entry problem at its second entry. One
     /// pass with a map, so a list of thousands of repetitions costs no more than reading it.
     fn distinct<V>(&mut self, list: &PlanPath, items: Vec<Located<V>>, key: impl Fn(&V) -> String) -> Vec<Located<V>> {
         // For each value: its first entry, its second (if any) and how often it is listed.
@@ -147,9 +146,9 @@ impl Reader<'_> {
             } else {
                 format!("{count} times")
             };
-            self.diagnostics.push(
-                Diagnostic::new(
-                    &DUPLICATE_ENTRY,
+            self.problems.push(
+                Problem::new(
+                    ProblemKind::DuplicateEntry,
                     &items[second].loc,
                     format!("`{value}` is listed {times} in `{name}`"),
                 )
@@ -182,7 +181,7 @@ impl Reader<'_> {
                                 span: key.span,
                                 value: Value::String(key.name.clone()),
                             };
-                            self.value_error(&rule::INVALID_LANGUAGE, &key_node, &p, &key.name, e);
+                            self.value_error(ProblemKind::InvalidLanguage, &key_node, &p, &key.name, e);
                             continue;
                         }
                     };
@@ -209,14 +208,20 @@ impl Reader<'_> {
     }
 
     pub fn duration(&mut self, node: &Node, path: &PlanPath) -> Option<Located<values::Duration>> {
-        self.parsed(node, path, &rule::INVALID_DURATION, DURATION, values::parse_duration)
+        self.parsed(
+            node,
+            path,
+            ProblemKind::InvalidDuration,
+            DURATION,
+            values::parse_duration,
+        )
     }
 
     pub fn amount(&mut self, node: &Node, path: &PlanPath) -> Option<Located<values::Amount>> {
         self.parsed(
             node,
             path,
-            &rule::INVALID_AMOUNT,
+            ProblemKind::InvalidAmount,
             "an amount such as `25 EUR`, `10%` or `unlimited`",
             values::parse_amount,
         )
@@ -226,7 +231,7 @@ impl Reader<'_> {
         self.parsed(
             node,
             path,
-            &rule::INVALID_TARGET,
+            ProblemKind::InvalidTarget,
             "a target such as `80% in 20s` or `>= 90%`",
             values::parse_target,
         )
@@ -236,7 +241,7 @@ impl Reader<'_> {
         self.parsed(
             node,
             path,
-            &rule::INVALID_DATE,
+            ProblemKind::InvalidDate,
             "a date such as `2026-06-15`",
             values::parse_date,
         )
@@ -246,7 +251,7 @@ impl Reader<'_> {
         self.parsed(
             node,
             path,
-            &rule::INVALID_LANGUAGE,
+            ProblemKind::InvalidLanguage,
             "a language such as `de` or `pt-BR`",
             values::parse_language,
         )
@@ -271,7 +276,7 @@ impl Reader<'_> {
                 self.parsed(
                     n,
                     &p,
-                    &rule::INVALID_COUNTRY,
+                    ProblemKind::InvalidCountry,
                     "a country code such as `DE`",
                     values::parse_country,
                 )
@@ -331,7 +336,7 @@ impl Reader<'_> {
             let country = self.parsed(
                 &key_node,
                 &p,
-                &rule::INVALID_COUNTRY,
+                ProblemKind::InvalidCountry,
                 "a country code such as `BR`",
                 values::parse_country,
             );
@@ -351,7 +356,7 @@ impl Reader<'_> {
         self.parsed(
             node,
             path,
-            &rule::INVALID_AMOUNT,
+            ProblemKind::InvalidAmount,
             "an ISO 4217 currency code such as `EUR`",
             |s| {
                 let code = s.trim();
@@ -369,7 +374,7 @@ impl Reader<'_> {
 
     /// An IANA time zone, with a suggestion for near misses.
     pub fn timezone(&mut self, node: &Node, path: &PlanPath) -> Option<Located<chrono_tz::Tz>> {
-        self.parsed(node, path, &rule::INVALID_TIMEZONE, "an IANA time zone such as `Europe/Berlin`", |s| {
+        self.parsed(node, path, ProblemKind::InvalidTimezone, "an IANA time zone such as `Europe/Berlin`", |s| {
             let name = s.trim();
             name.parse::<chrono_tz::Tz>().map_err(|_| {
                 let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
@@ -460,7 +465,7 @@ impl Reader<'_> {
         let id = self.parsed(
             node,
             path,
-            &rule::UNKNOWN_HOLIDAY_CALENDAR,
+            ProblemKind::UnknownHolidayCalendar,
             "a holiday calendar such as `DE-BE`",
             values::parse_calendar_id,
         )?;
@@ -469,8 +474,8 @@ impl Reader<'_> {
             return Some(id);
         }
         let (message, help) = Self::calendar_without_data(&id.value);
-        self.diagnostics.push(
-            crate::diagnostic::Diagnostic::new(&rule::UNKNOWN_HOLIDAY_CALENDAR, &id.loc, message)
+        self.problems.push(
+            Problem::new(ProblemKind::UnknownHolidayCalendar, &id.loc, message)
                 .help(help)
                 .data("value", text),
         );
@@ -537,7 +542,7 @@ impl Reader<'_> {
                     .scalar_text()
                     .map_or_else(|| node.value.kind().to_owned(), |s| format!("`{s}`"));
                 self.report(
-                    &rule::INVALID_HOURS,
+                    ProblemKind::InvalidHours,
                     node.span,
                     path,
                     format!(
@@ -557,9 +562,9 @@ impl Reader<'_> {
             let p = path.key(&key.name);
             if let Some(meant) = self.comma_split(entries, i) {
                 let loc = self.loc(key.span, &p);
-                self.diagnostics.push(
-                    crate::diagnostic::Diagnostic::new(
-                        &rule::INVALID_HOURS,
+                self.problems.push(
+                    Problem::new(
+                        ProblemKind::InvalidHours,
                         &loc,
                         format!(
                             "`{}` is read as a day of its own: inside `{{ … }}` a comma ends the hours before it",
@@ -586,7 +591,7 @@ impl Reader<'_> {
                     let Some(set) = self.parsed(
                         &key_node,
                         &p,
-                        &rule::INVALID_HOURS,
+                        ProblemKind::InvalidHours,
                         "a day selector",
                         values::parse_day_selector,
                     ) else {
@@ -607,8 +612,8 @@ impl Reader<'_> {
                             earlier.days.value.label()
                         );
                         let loc = self.loc(key.span, &p);
-                        self.diagnostics.push(
-                            crate::diagnostic::Diagnostic::new(&crate::rules::hours::OVERLAPPING_HOURS, &loc, message)
+                        self.problems.push(
+                            Problem::new(ProblemKind::OverlappingHours, &loc, message)
                                 .related(&earlier.days.loc, "first selected here")
                                 .help("give each weekday its hours under one key; use several ranges (`08:00-12:00, 13:00-17:00`) for a split day"),
                         );
@@ -632,7 +637,7 @@ impl Reader<'_> {
                     .parsed(
                         item,
                         &path.index(i),
-                        &rule::INVALID_HOURS,
+                        ProblemKind::InvalidHours,
                         "a time range such as `08:00-18:00`",
                         values::parse_day_hours,
                     )?
@@ -644,7 +649,7 @@ impl Reader<'_> {
                             .find_map(|new| ranges.iter().find(|old: &&values::TimeRange| old.overlaps(new)));
                         if let Some(earlier) = overlapped {
                             self.report(
-                                &crate::rules::hours::OVERLAPPING_HOURS,
+                                ProblemKind::OverlappingHours,
                                 item.span,
                                 &path.index(i),
                                 format!(
@@ -659,7 +664,7 @@ impl Reader<'_> {
                     }
                     DayHours::Closed => {
                         self.report(
-                            &rule::INVALID_HOURS,
+                            ProblemKind::InvalidHours,
                             item.span,
                             &path.index(i),
                             "`closed` cannot be one range among others".to_owned(),
@@ -671,7 +676,7 @@ impl Reader<'_> {
             }
             if ranges.is_empty() {
                 self.report(
-                    &rule::INVALID_HOURS,
+                    ProblemKind::InvalidHours,
                     node.span,
                     path,
                     "an empty list of hours".to_owned(),
@@ -684,7 +689,7 @@ impl Reader<'_> {
         self.parsed(
             node,
             path,
-            &rule::INVALID_HOURS,
+            ProblemKind::InvalidHours,
             "hours such as `08:00-18:00` or `closed`",
             values::parse_day_hours,
         )
@@ -693,7 +698,7 @@ impl Reader<'_> {
     fn date_rules(&mut self, node: &Node, path: &PlanPath) -> Vec<DateRule> {
         let Value::Map(entries) = &node.value else {
             self.report(
-                &rule::INVALID_HOURS,
+                ProblemKind::InvalidHours,
                 node.span,
                 path,
                 format!("`dates` should be a map of dates to hours, found {}", node.value.kind()),
@@ -711,7 +716,7 @@ impl Reader<'_> {
             let range = self.parsed(
                 &key_node,
                 &p,
-                &rule::INVALID_DATE,
+                ProblemKind::InvalidDate,
                 "a date or date range",
                 values::parse_date_or_range,
             );
@@ -722,9 +727,9 @@ impl Reader<'_> {
                     .find(|r| r.dates.value.first <= range.value.last && range.value.first <= r.dates.value.last)
                 {
                     let loc = self.loc(key.span, &p);
-                    self.diagnostics.push(
-                        crate::diagnostic::Diagnostic::new(
-                            &crate::rules::hours::OVERLAPPING_HOURS,
+                    self.problems.push(
+                        Problem::new(
+                            ProblemKind::OverlappingHours,
                             &loc,
                             format!(
                                 "`{}` overlaps the dates of `{}`",

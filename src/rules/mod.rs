@@ -1,10 +1,12 @@
 //! The rule catalogue (SPEC §4): one file per rule, grouped by family, and the registry that
 //! lists them in code order. A rule's doc comment is the explanation `plan explain` prints.
 //!
-//! Load and value rules, and `duplicate-entry`, are reported by the loader while it reads a
-//! plan (a repeated list entry is dropped there, so nothing after it sees the repetition);
-//! the others are check functions run over a loaded plan. Codes are never reused: a retired
-//! rule keeps its code in the registry.
+//! Load and value rules, and `duplicate-entry`, are found by the loader while it reads a
+//! plan (a repeated list entry is dropped there, so nothing after it sees the repetition):
+//! it reports each as a [`crate::load::Problem`], which [`load::finding`] turns into the
+//! finding of its rule. `overlapping-hours` is found both there (what a schedule's text
+//! repeats) and by its check. The others are check functions run over a loaded
+//! plan. Codes are never reused: a retired rule keeps its code in the registry.
 
 pub mod compensation;
 pub mod content;

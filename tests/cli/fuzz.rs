@@ -8,7 +8,8 @@
 
 use crate::support::root;
 use proptest::prelude::*;
-use service_plan::load::{Format, load_text};
+use service_plan::analysis::analyse_text;
+use service_plan::load::Format;
 use service_plan::model::values;
 use service_plan::model::{ChannelKind, FileId};
 use service_plan::source::SourceFile;
@@ -244,16 +245,12 @@ proptest! {
             apply(&mut text, m);
         }
         let format = if name.ends_with(".toml") { Format::Toml } else { Format::Yaml };
-        let loaded = load_text(SourceFile::new(name.as_str(), text.clone()), FileId(0), format);
-        for d in &loaded.diagnostics {
-            prop_assert!(d.span.end <= text.len(), "{}: a finding past the end of the file", d.rule.name);
-        }
-        let Some(plan) = loaded.plan.as_ref() else { return Ok(()) };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let found = service_plan::rules::run(&service_plan::rules::Context::new(plan, today));
-        for d in &found {
+        let analysis = analyse_text(SourceFile::new(name.as_str(), text.clone()), FileId(0), format, today, &[]);
+        for d in &analysis.findings {
             prop_assert!(d.span.end <= text.len(), "{}: a finding past the end of the file", d.rule.name);
         }
+        let Some(plan) = analysis.plan.as_ref() else { return Ok(()) };
         let overrides = service_plan::render::templates::Overrides::default();
         let env = service_plan::render::templates::environment(&overrides).unwrap();
         let catalogues = service_plan::render::catalogues(&overrides).unwrap();

@@ -148,7 +148,11 @@ fn unknown_keys_and_wrong_types_are_rejected_where_they_are() {
 fn loader_reads(text: &str) -> bool {
     let source = SourceFile::new(Path::new("plan.yaml"), text.to_owned());
     let loaded = load_text(source, FileId(0), Format::Yaml);
-    loaded.plan.is_some() && loaded.diagnostics.iter().all(|d| d.severity != Severity::Error)
+    loaded.plan.is_some()
+        && loaded
+            .diagnostics
+            .iter()
+            .all(|problem| service_plan::rules::load::rule(problem.kind).severity != Severity::Error)
 }
 
 #[test]
