@@ -6,9 +6,11 @@
 //! `diff --name-status`, `show`).
 
 use crate::ExitStatus;
+use crate::analysis;
 use crate::cli::{DiffArgs, DiffFailOn, DiffFormat, Global};
 use crate::diff::{self, PlanDiff, Side, report};
 use crate::load::{self, Format};
+use crate::model::FileId;
 use anyhow::{Context as _, bail};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -39,11 +41,24 @@ pub fn run(global: &Global, args: &DiffArgs, out: &mut impl Write) -> anyhow::Re
     let diffs: Vec<PlanDiff> = pairs
         .into_iter()
         .map(|(old, new)| {
-            let old = old.map(|v| Side::analyse(&v.name, &v.path, v.text, v.format, today));
-            let new = new.map(|v| Side::analyse(&v.name, &v.path, v.text, v.format, today));
-            diff::compare(old.as_ref(), new.as_ref(), today)
+            let side = |v: Version| -> anyhow::Result<Side> {
+                Ok(match &v.disk {
+                    // A file on disk is analysed as `plan check` analyses it, with the
+                    // iCalendar files it names.
+                    Some(disk) => Side::new(
+                        &v.name,
+                        &v.path,
+                        analysis::analyse_file(disk, FileId(0), today, &[])?,
+                        v.format,
+                    ),
+                    None => Side::from_text(&v.name, &v.path, v.text, v.format, today),
+                })
+            };
+            let old = old.map(side).transpose()?;
+            let new = new.map(side).transpose()?;
+            Ok(diff::compare(old.as_ref(), new.as_ref(), today))
         })
-        .collect();
+        .collect::<anyhow::Result<_>>()?;
     match args.format.unwrap_or(DiffFormat::Human) {
         DiffFormat::Human => write!(out, "{}", report::human(&diffs))?,
         DiffFormat::Markdown => write!(out, "{}", report::markdown(&diffs, args.base.as_deref()))?,
@@ -75,15 +90,18 @@ struct Version {
     name: String,
     /// Its path from the top of the repository (or as given), to tell renames.
     path: String,
+    /// The file on disk, for a working-tree version.
+    disk: Option<PathBuf>,
     text: String,
     format: Format,
 }
 
 fn read_file(path: &Path) -> anyhow::Result<Version> {
-    let loaded = load::load_file(path, crate::model::FileId(0))?;
+    let loaded = load::load_file(path, FileId(0))?;
     Ok(Version {
         name: path.display().to_string(),
         path: path.display().to_string(),
+        disk: Some(path.to_path_buf()),
         text: loaded.source.text().to_owned(),
         format: Format::of(path),
     })
@@ -177,6 +195,7 @@ fn from_revision(base: &str, paths: &[PathBuf]) -> anyhow::Result<Vec<(Option<Ve
         Ok(Some(Version {
             name: format!("{base}:{rel}"),
             path: rel.to_owned(),
+            disk: None,
             text,
             format: Format::of(Path::new(rel)),
         }))

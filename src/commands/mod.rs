@@ -1,7 +1,7 @@
 //! One module per subcommand; the only place that prints.
 
 mod at;
-pub(crate) mod check;
+mod check;
 mod coverage;
 mod diff;
 mod explain;

@@ -35,21 +35,30 @@ pub struct Side {
 }
 
 impl Side {
-    /// Load and check one version of a plan from its text.
-    pub fn analyse(file: &str, path: &str, text: String, format: Format, today: NaiveDate) -> Side {
-        let source = SourceFile::new(file, text);
-        let tree = load::parse_tree(&source, format);
-        let loaded = load::load_text(source, FileId(0), format);
-        let mut findings = crate::commands::check::findings(loaded.diagnostics, loaded.plan.as_ref(), today, &[]);
-        crate::diagnostic::sort(&mut findings);
+    /// One version of a plan as `plan check` analyses it (`crate::analysis`): `file` is
+    /// its name in the report, `path` where it lives (to tell a rename).
+    pub fn new(file: &str, path: &str, analysis: crate::analysis::Analysis, format: Format) -> Side {
+        let tree = load::parse_tree(&analysis.source, format);
         Side {
             file: file.to_owned(),
             path: path.to_owned(),
-            source: loaded.source,
+            source: analysis.source,
             tree,
-            plan: loaded.plan,
-            findings,
+            plan: analysis.plan,
+            findings: analysis.findings,
         }
+    }
+
+    /// One version of a plan from its text (an older version of a file). The iCalendar files
+    /// it names are not read: see [`crate::analysis::analyse_text`].
+    pub fn from_text(file: &str, path: &str, text: String, format: Format, today: NaiveDate) -> Side {
+        let source = SourceFile::new(file, text);
+        Side::new(
+            file,
+            path,
+            crate::analysis::analyse_text(source, FileId(0), format, today, &[]),
+            format,
+        )
     }
 }
 
