@@ -1,6 +1,7 @@
 //! The JSON Schema (draft-07) of the plan file, which editors use to complete keys and flag
 //! mistakes while a plan is written; `plan schema` prints it. It is generated from the model
-//! types (`crate::model`).
+//! types (`crate::model`), and [`keys`] reads from it the keys each map of the file accepts,
+//! so the loader and the schema cannot disagree about the file's shape.
 //!
 //! The schema holds the keys, the required keys and the syntax of each value; whether an id
 //! refers to something, overlapping hours and everything else that needs the whole plan is
@@ -8,10 +9,11 @@
 //! of a file at once.
 
 use crate::model;
-use schemars::Schema;
 use schemars::generate::SchemaSettings;
 use schemars::transform::{Transform, transform_subschemas};
+use schemars::{JsonSchema, Schema};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The schema of the plan file, generated on first use.
@@ -34,6 +36,28 @@ pub fn to_json() -> String {
     let mut text = serde_json::to_string_pretty(schema()).expect("a schema is plain JSON");
     text.push('\n');
     text
+}
+
+/// The keys a map of the plan accepts, in the order the model type `T` declares them: the
+/// property names of `T`'s object in [`schema`] (the top level of the file for
+/// [`model::Plan`]).
+pub fn keys<T: JsonSchema>() -> &'static [&'static str] {
+    static KEYS: OnceLock<BTreeMap<String, Vec<&'static str>>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let root = schema().as_value();
+        let definitions = root.get("definitions").and_then(Value::as_object).into_iter().flatten();
+        std::iter::once((model::Plan::schema_name().into_owned(), root))
+            .chain(definitions.map(|(name, definition)| (name.clone(), definition)))
+            .filter_map(|(name, definition)| {
+                let properties = definition.get("properties")?.as_object()?;
+                Some((name, properties.keys().map(String::as_str).collect()))
+            })
+            .collect()
+    });
+    let name = T::schema_name();
+    keys.get(name.as_ref())
+        .map(Vec::as_slice)
+        .unwrap_or_else(|| panic!("`{name}` is not a map of the plan schema"))
 }
 
 /// schemars allows `null` for every optional key, and for no other. The loader reads a key
@@ -105,7 +129,7 @@ impl Transform for FlowingDescriptions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::plan;
+    use crate::model::*;
     use std::collections::BTreeSet;
 
     /// The property names of the object schema at `pointer`.
@@ -119,73 +143,127 @@ mod tests {
             .collect()
     }
 
+    /// Every map of the schema, by name, with its JSON pointer.
+    fn maps(schema: &Value) -> BTreeMap<String, String> {
+        let mut maps = BTreeMap::from([("Plan".to_owned(), String::new())]);
+        for (name, definition) in schema["definitions"].as_object().unwrap() {
+            if definition.get("properties").is_some() {
+                maps.insert(name.clone(), format!("/definitions/{name}"));
+            }
+        }
+        maps
+    }
+
     #[test]
-    fn every_map_has_the_keys_the_loader_accepts() {
-        let schema = serde_json::to_value(schema()).unwrap();
-        let maps: &[(&str, &[&str])] = &[
-            ("", plan::SECTIONS),
-            ("/definitions/PlanMeta", plan::PLAN_KEYS),
-            ("/definitions/Review", plan::REVIEW_KEYS),
-            ("/definitions/Contact", plan::CONTACT_KEYS),
-            ("/definitions/Team", plan::TEAM_KEYS),
-            ("/definitions/Shift", plan::SHIFT_KEYS),
-            ("/definitions/Channel", plan::CHANNEL_KEYS),
-            ("/definitions/Profile", plan::PROFILE_KEYS),
-            ("/definitions/Expectation", plan::EXPECTATION_KEYS),
-            ("/definitions/IntendedGap", plan::INTENDED_GAP_KEYS),
-            ("/definitions/EscalationPath", plan::ESCALATION_KEYS),
-            ("/definitions/EscalationStep", plan::STEP_KEYS),
-            ("/definitions/Complaint", plan::COMPLAINT_KEYS),
-            ("/definitions/Remedy", plan::REMEDY_KEYS),
-            ("/definitions/AfterSales", plan::AFTER_SALES_KEYS),
-            ("/definitions/Installation", plan::INSTALLATION_KEYS),
-            ("/definitions/Returns", plan::RETURNS_KEYS),
-            ("/definitions/Training", plan::TRAINING_KEYS),
-            ("/definitions/SelfHelp", plan::SELF_HELP_KEYS),
-            ("/definitions/FaqEntry", plan::FAQ_KEYS),
-            ("/definitions/Guide", plan::GUIDE_KEYS),
-            ("/definitions/Feedback", plan::FEEDBACK_KEYS),
-            ("/definitions/Metric", plan::METRIC_KEYS),
-            ("/definitions/StaffingForecast", plan::STAFFING_KEYS),
-            ("/definitions/VolumeEntry", plan::VOLUME_KEYS),
-            ("/definitions/ChecksConfig", plan::CHECKS_KEYS),
-            ("/definitions/Suppression", plan::SUPPRESSION_KEYS),
-        ];
-        for (pointer, keys) in maps {
-            let expected: BTreeSet<String> = keys.iter().map(|k| (*k).to_owned()).collect();
-            assert_eq!(properties(&schema, pointer), expected, "keys of `{pointer}`");
-            for key in *keys {
+    fn every_map_rejects_unknown_keys_and_describes_its_own() {
+        let schema = schema().as_value();
+        for (name, pointer) in maps(schema) {
+            let closed = schema.pointer(&format!("{pointer}/additionalProperties"));
+            assert_eq!(closed, Some(&Value::Bool(false)), "`{name}` must reject unknown keys");
+            for key in properties(schema, &pointer) {
                 let description = schema.pointer(&format!("{pointer}/properties/{key}/description"));
                 assert!(
                     description.and_then(Value::as_str).is_some_and(|d| !d.is_empty()),
-                    "`{pointer}` key `{key}` has no description"
-                );
-            }
-            let closed = schema.pointer(&format!("{pointer}/additionalProperties"));
-            assert_eq!(
-                closed,
-                Some(&Value::Bool(false)),
-                "`{pointer}` must reject unknown keys"
-            );
-        }
-        // Every other map is compared too: the holiday specification in the next test.
-        let definitions = schema["definitions"].as_object().unwrap();
-        let checked: BTreeSet<&str> = maps
-            .iter()
-            .map(|(p, _)| p.trim_start_matches("/definitions/"))
-            .collect();
-        for (name, definition) in definitions {
-            if definition.get("properties").is_some() {
-                assert!(
-                    checked.contains(name.as_str()) || name == "HolidayAdjustments",
-                    "`{name}` has keys but is not compared with the loader's"
+                    "`{name}` key `{key}` has no description"
                 );
             }
         }
     }
 
-    /// The holiday specification's keys are read with the value syntaxes; the loader's own
-    /// "known keys" help for an unknown one names them.
+    /// The loader asks for the keys of these types; each is a map of the schema, and every
+    /// map of the schema is one of them.
+    #[test]
+    fn the_loader_finds_the_keys_of_every_map() {
+        let asked: BTreeMap<String, &[&str]> = [
+            (Plan::schema_name(), keys::<Plan>()),
+            (PlanMeta::schema_name(), keys::<PlanMeta>()),
+            (Review::schema_name(), keys::<Review>()),
+            (Contact::schema_name(), keys::<Contact>()),
+            (Team::schema_name(), keys::<Team>()),
+            (Shift::schema_name(), keys::<Shift>()),
+            (Channel::schema_name(), keys::<Channel>()),
+            (Profile::schema_name(), keys::<Profile>()),
+            (Expectation::schema_name(), keys::<Expectation>()),
+            (IntendedGap::schema_name(), keys::<IntendedGap>()),
+            (EscalationPath::schema_name(), keys::<EscalationPath>()),
+            (EscalationStep::schema_name(), keys::<EscalationStep>()),
+            (Complaint::schema_name(), keys::<Complaint>()),
+            (Remedy::schema_name(), keys::<Remedy>()),
+            (AfterSales::schema_name(), keys::<AfterSales>()),
+            (Installation::schema_name(), keys::<Installation>()),
+            (Returns::schema_name(), keys::<Returns>()),
+            (Training::schema_name(), keys::<Training>()),
+            (SelfHelp::schema_name(), keys::<SelfHelp>()),
+            (FaqEntry::schema_name(), keys::<FaqEntry>()),
+            (Guide::schema_name(), keys::<Guide>()),
+            (Feedback::schema_name(), keys::<Feedback>()),
+            (Metric::schema_name(), keys::<Metric>()),
+            (StaffingForecast::schema_name(), keys::<StaffingForecast>()),
+            (VolumeEntry::schema_name(), keys::<VolumeEntry>()),
+            (ChecksConfig::schema_name(), keys::<ChecksConfig>()),
+            (Suppression::schema_name(), keys::<Suppression>()),
+            (HolidaySpec::schema_name(), keys::<HolidaySpec>()),
+        ]
+        .into_iter()
+        .map(|(name, keys)| (name.into_owned(), keys))
+        .collect();
+        let schema = schema().as_value();
+        let maps = maps(schema);
+        assert_eq!(asked.keys().collect::<Vec<_>>(), maps.keys().collect::<Vec<_>>());
+        for (name, pointer) in &maps {
+            let keys: BTreeSet<String> = asked[name].iter().map(|k| (*k).to_owned()).collect();
+            assert_eq!(keys, properties(schema, pointer), "keys of `{name}`");
+        }
+    }
+
+    /// Messages list the known keys in the order the model declares them, which is the
+    /// order of the format's description.
+    #[test]
+    fn keys_come_in_the_order_of_the_model() {
+        assert_eq!(
+            keys::<Plan>(),
+            [
+                "version",
+                "plan",
+                "contacts",
+                "teams",
+                "channels",
+                "profiles",
+                "escalation",
+                "complaints",
+                "authority",
+                "after-sales",
+                "training",
+                "self-help",
+                "feedback",
+                "metrics",
+                "staffing",
+                "checks",
+            ]
+        );
+        assert_eq!(
+            keys::<Team>(),
+            [
+                "id",
+                "name",
+                "description",
+                "lead",
+                "languages",
+                "skills",
+                "timezone",
+                "holidays",
+                "hours",
+                "agents",
+                "shifts",
+            ]
+        );
+        assert_eq!(keys::<EscalationStep>(), ["team", "contact", "after"]);
+        assert_eq!(keys::<Training>(), ["id", "name", "topics", "for", "every", "last"]);
+        assert_eq!(keys::<HolidaySpec>(), ["calendar", "add", "remove", "ics"]);
+    }
+
+    /// The holiday specification is read with the value syntaxes; the loader's "known keys"
+    /// help for an unknown key there names the schema's keys.
     #[test]
     fn holiday_adjustments_have_the_keys_the_loader_accepts() {
         let source = crate::source::SourceFile::new(
@@ -200,8 +278,10 @@ mod tests {
             .and_then(|d| d.help.clone())
             .expect("an unknown key is reported with the known ones");
         let known: BTreeSet<String> = help.split('`').skip(1).step_by(2).map(str::to_owned).collect();
-        let schema = serde_json::to_value(schema()).unwrap();
-        assert_eq!(properties(&schema, "/definitions/HolidayAdjustments"), known);
+        assert_eq!(
+            properties(schema().as_value(), "/definitions/HolidayAdjustments"),
+            known
+        );
     }
 
     /// Every place `null` is allowed, as the JSON pointers of the schemas allowing it.
@@ -231,11 +311,15 @@ mod tests {
     }
 
     #[test]
-    fn only_lists_may_be_left_empty() {
-        let schema = serde_json::to_value(schema()).unwrap();
+    fn only_optional_lists_may_be_left_empty() {
+        let schema = schema().as_value();
         let mut found = Vec::new();
-        nullable(&schema, String::new(), &mut found);
-        assert!(found.contains(&"/properties/contacts".to_owned()), "{found:?}");
+        nullable(schema, String::new(), &mut found);
+        for list in ["/properties/contacts", "/definitions/Team/properties/shifts"] {
+            assert!(found.contains(&list.to_owned()), "{list}: {found:?}");
+        }
+        let steps = "/definitions/EscalationPath/properties/steps";
+        assert!(!found.contains(&steps.to_owned()), "{steps} is required");
         for pointer in &found {
             let types = schema.pointer(&format!("{pointer}/type")).unwrap();
             assert_eq!(types, &serde_json::json!(["array", "null"]), "{pointer}");

@@ -3,12 +3,12 @@
 //! location) and resolved by the reference rules, so a plan with a dangling reference still
 //! loads and every other rule still runs.
 //!
-//! These types also describe the file's shape: they derive [`JsonSchema`], and the editor
-//! schema is generated from them (`crate::schema`). Their doc comments are the descriptions
-//! editors show. Fields
+//! These types are also the one description of the file's shape: they derive [`JsonSchema`],
+//! the editor schema is generated from them (`crate::schema`), and the loader accepts exactly
+//! the keys that schema names. Their doc comments are the descriptions editors show. Fields
 //! that are not keys of the file (locations, values the loader works out) are
-//! `#[schemars(skip)]`; a value the model keeps in a general type names its written form
-//! with `#[schemars(with)]` (see the `syntax` module).
+//! `#[schemars(skip)]`; a value the model keeps in a general type names its written form with
+//! `#[schemars(with)]` (see the `syntax` module).
 
 mod location;
 mod refs;
