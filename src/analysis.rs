@@ -59,11 +59,7 @@ pub fn analyse_text(
 /// Analyse a plan loaded by any of the [`crate::load`] functions (such as
 /// [`load::load_bytes`] for bytes that may not be UTF-8).
 pub fn analyse_loaded(loaded: Loaded, today: NaiveDate, overrides: &[Override]) -> Analysis {
-    let Loaded {
-        source,
-        plan,
-        diagnostics: problems,
-    } = loaded;
+    let Loaded { source, plan, problems } = loaded;
     let mut findings = evaluate(load_findings(problems), plan.as_ref(), today, overrides);
     diagnostic::sort(&mut findings);
     Analysis { source, plan, findings }
@@ -88,7 +84,7 @@ pub enum Soundness {
 /// The plan's `checks:` do not apply here: no severity makes broken references usable.
 pub fn load_sound(path: &Path, file: FileId) -> anyhow::Result<Soundness> {
     let loaded = load::load_file(path, file)?;
-    let mut found = load_findings(loaded.diagnostics);
+    let mut found = load_findings(loaded.problems);
     if let Some(plan) = &loaded.plan {
         found.extend(rules::run_family(plan, Family::References));
     }

@@ -36,7 +36,7 @@ pub struct Loaded {
     pub plan: Option<Plan>,
     /// Every problem found, in the order found. Each becomes one finding of the rule that
     /// reports its kind.
-    pub diagnostics: Vec<Problem>,
+    pub problems: Vec<Problem>,
 }
 
 /// Which syntax a file is written in.
@@ -72,7 +72,7 @@ pub fn load_file(path: &Path, id: FileId) -> anyhow::Result<Loaded> {
     };
     let mut loaded = load_bytes(path, bytes, id);
     if let Some(plan) = loaded.plan.as_mut() {
-        calendars::read_ics_files(plan, path, &mut loaded.diagnostics);
+        calendars::read_ics_files(plan, path, &mut loaded.problems);
     }
     Ok(loaded)
 }
@@ -100,7 +100,7 @@ fn too_large(path: &Path, id: FileId, limit: u64) -> Loaded {
     Loaded {
         source: SourceFile::new(path, String::new()),
         plan: None,
-        diagnostics: vec![problem],
+        problems: vec![problem],
     }
 }
 
@@ -129,7 +129,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, id: FileId) -> Loaded {
             Loaded {
                 source,
                 plan: None,
-                diagnostics: vec![problem],
+                problems: vec![problem],
             }
         }
     }
@@ -160,7 +160,7 @@ pub fn load_text(source: SourceFile, id: FileId, format: Format) -> Loaded {
             return Loaded {
                 source,
                 plan: None,
-                diagnostics: problems,
+                problems,
             };
         }
     };
@@ -170,11 +170,7 @@ pub fn load_text(source: SourceFile, id: FileId, format: Format) -> Loaded {
     if let Some(plan) = plan.as_mut() {
         plan.unreadable = problems.iter().map(|p| p.loc.path.clone()).collect();
     }
-    Loaded {
-        source,
-        plan,
-        diagnostics: problems,
-    }
+    Loaded { source, plan, problems }
 }
 
 fn syntax_help(message: &str, format: Format) -> String {

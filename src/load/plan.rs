@@ -6,130 +6,7 @@ use super::node::{Node, Value};
 use super::problem::{Problem, ProblemKind};
 use super::reader::{Fields, Reader};
 use crate::model::*;
-
-/// The top-level sections of a plan.
-pub(crate) const SECTIONS: &[&str] = &[
-    "version",
-    "plan",
-    "contacts",
-    "teams",
-    "channels",
-    "profiles",
-    "escalation",
-    "complaints",
-    "authority",
-    "after-sales",
-    "training",
-    "self-help",
-    "feedback",
-    "metrics",
-    "staffing",
-    "checks",
-];
-
-// The keys each map of the plan accepts; the JSON Schema (`crate::schema`) is tested against them.
-pub(crate) const PLAN_KEYS: &[&str] = &[
-    "name",
-    "company",
-    "owner",
-    "timezone",
-    "holidays",
-    "currency",
-    "languages",
-    "review",
-    "horizon",
-];
-pub(crate) const REVIEW_KEYS: &[&str] = &["last", "every"];
-pub(crate) const CONTACT_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "role",
-    "phone",
-    "email",
-    "hours",
-    "timezone",
-    "holidays",
-    "languages",
-];
-pub(crate) const TEAM_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "description",
-    "lead",
-    "languages",
-    "skills",
-    "timezone",
-    "holidays",
-    "hours",
-    "agents",
-    "shifts",
-];
-pub(crate) const SHIFT_KEYS: &[&str] = &["name", "hours", "agents"];
-pub(crate) const CHANNEL_KEYS: &[&str] = &[
-    "id",
-    "kind",
-    "name",
-    "description",
-    "address",
-    "addresses",
-    "toll-free",
-    "team",
-    "hours",
-    "response",
-    "timezone",
-    "holidays",
-];
-pub(crate) const PROFILE_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "description",
-    "countries",
-    "timezone",
-    "holidays",
-    "languages",
-    "age",
-    "gender",
-    "education",
-    "needs",
-    "channels",
-    "expects",
-    "intended-gaps",
-];
-pub(crate) const EXPECTATION_KEYS: &[&str] = &["hours", "live", "response"];
-pub(crate) const INTENDED_GAP_KEYS: &[&str] = &["hours", "reason"];
-pub(crate) const ESCALATION_KEYS: &[&str] = &["id", "name", "description", "channels", "steps"];
-pub(crate) const STEP_KEYS: &[&str] = &["team", "contact", "after"];
-pub(crate) const COMPLAINT_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "description",
-    "escalation",
-    "resolve-within",
-    "order-value-cap",
-    "remedies",
-];
-pub(crate) const REMEDY_KEYS: &[&str] = &["kind", "value", "approver", "description"];
-pub(crate) const AFTER_SALES_KEYS: &[&str] = &["warranty", "installation", "technical-support", "returns"];
-pub(crate) const INSTALLATION_KEYS: &[&str] = &["offered", "price", "condition"];
-pub(crate) const RETURNS_KEYS: &[&str] = &["within", "condition"];
-pub(crate) const TRAINING_KEYS: &[&str] = &["id", "name", "topics", "for", "every", "last"];
-pub(crate) const SELF_HELP_KEYS: &[&str] = &["faq", "guides"];
-pub(crate) const FAQ_KEYS: &[&str] = &["question", "answer", "channels", "profiles"];
-pub(crate) const GUIDE_KEYS: &[&str] = &["id", "title", "steps", "url", "channels", "profiles"];
-pub(crate) const FEEDBACK_KEYS: &[&str] = &["id", "name", "kind", "via", "when"];
-pub(crate) const METRIC_KEYS: &[&str] = &["id", "name", "target", "source", "channel"];
-pub(crate) const STAFFING_KEYS: &[&str] = &[
-    "channel",
-    "handle-time",
-    "target",
-    "shrinkage",
-    "max-occupancy",
-    "concurrency",
-    "volume",
-];
-pub(crate) const VOLUME_KEYS: &[&str] = &["hours", "per-hour"];
-pub(crate) const CHECKS_KEYS: &[&str] = &["allow", "warn", "deny", "ignore"];
-pub(crate) const SUPPRESSION_KEYS: &[&str] = &["rule", "path", "reason", "until"];
+use crate::schema::keys;
 
 /// Read a whole plan. Returns `None` when the root is not a map or the version is not 1:
 /// then nothing else can be read meaningfully.
@@ -149,7 +26,7 @@ pub fn read(r: &mut Reader<'_>, root: &Node) -> Option<Plan> {
     let f = r.fields(
         root,
         &path,
-        SECTIONS,
+        keys::<Plan>(),
         "version: 1\nplan: { name: …, timezone: Europe/Berlin }",
     )?;
     let version = match f.get("version") {
@@ -258,7 +135,7 @@ macro_rules! opt {
 
 fn meta(r: &mut Reader<'_>, node: &Node, path: &PlanPath, key_span: Option<crate::source::Span>) -> PlanMeta {
     let loc = r.loc(key_span.unwrap_or(node.span), path);
-    let Some(f) = r.fields(node, path, PLAN_KEYS, "{ name: …, timezone: Europe/Berlin }") else {
+    let Some(f) = r.fields(node, path, keys::<PlanMeta>(), "{ name: …, timezone: Europe/Berlin }") else {
         return PlanMeta {
             loc,
             ..PlanMeta::default()
@@ -266,7 +143,7 @@ fn meta(r: &mut Reader<'_>, node: &Node, path: &PlanPath, key_span: Option<crate
     };
     let review = f.get("review").and_then(|n| {
         let p = f.path("review");
-        let rf = r.fields(n, &p, REVIEW_KEYS, "{ last: 2026-06-15, every: 6 months }")?;
+        let rf = r.fields(n, &p, keys::<Review>(), "{ last: 2026-06-15, every: 6 months }")?;
         Some(Review {
             loc: r.loc(n.span, &p),
             last: opt!(r, rf, "last", date),
@@ -300,7 +177,7 @@ fn contact(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Contact> 
     let f = r.fields(
         node,
         path,
-        CONTACT_KEYS,
+        keys::<Contact>(),
         "{ id: anna-weber, name: Anna Weber, phone: \"+49 30 5550 1990\" }",
     )?;
     let id = required_id(r, &f, "`id: anna-weber`");
@@ -326,7 +203,7 @@ fn team(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Team> {
     let f = r.fields(
         node,
         path,
-        TEAM_KEYS,
+        keys::<Team>(),
         "{ id: first-line, hours: { mon-fri: 08:00-18:00 }, agents: 4 }",
     )?;
     let id = required_id(r, &f, "`id: first-line`");
@@ -403,7 +280,12 @@ fn team(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Team> {
 }
 
 fn shift(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Shift> {
-    let f = r.fields(node, path, SHIFT_KEYS, "{ hours: { mon-fri: 08:00-14:00 }, agents: 6 }")?;
+    let f = r.fields(
+        node,
+        path,
+        keys::<Shift>(),
+        "{ hours: { mon-fri: 08:00-14:00 }, agents: 6 }",
+    )?;
     if !f.has("hours") {
         r.missing(&f, "hours", "`hours: { mon-fri: 08:00-14:00 }`");
     }
@@ -450,7 +332,7 @@ fn channel(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Channel> 
     let f = r.fields(
         node,
         path,
-        CHANNEL_KEYS,
+        keys::<Channel>(),
         "{ id: phone, kind: phone, team: first-line, response: 2m }",
     )?;
     let id = required_id(r, &f, "`id: phone`");
@@ -493,7 +375,7 @@ fn profile(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Profile> 
     let f = r.fields(
         node,
         path,
-        PROFILE_KEYS,
+        keys::<Profile>(),
         "{ id: home-owners, timezone: Europe/Berlin, languages: [de] }",
     )?;
     let id = required_id(r, &f, "`id: home-owners`");
@@ -502,7 +384,7 @@ fn profile(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Profile> 
         let ef = r.fields(
             n,
             &p,
-            EXPECTATION_KEYS,
+            keys::<Expectation>(),
             "{ hours: { mon-sat: 08:00-20:00 }, live: true, response: 1 day }",
         )?;
         Some(Expectation {
@@ -524,7 +406,12 @@ fn profile(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Profile> 
             )
             .into_iter()
             .filter_map(|(n, p)| {
-                let gf = r.fields(n, &p, INTENDED_GAP_KEYS, "{ hours: { sat: 16:00-20:00 }, reason: … }")?;
+                let gf = r.fields(
+                    n,
+                    &p,
+                    keys::<IntendedGap>(),
+                    "{ hours: { sat: 16:00-20:00 }, reason: … }",
+                )?;
                 if !gf.has("hours") {
                     r.missing(&gf, "hours", "`hours: { sat: 16:00-20:00 }`");
                 }
@@ -571,7 +458,7 @@ fn escalation(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Escala
     let f = r.fields(
         node,
         path,
-        ESCALATION_KEYS,
+        keys::<EscalationPath>(),
         "{ id: standard, channels: [phone], steps: [{ team: first-line }] }",
     )?;
     let id = required_id(r, &f, "`id: standard`");
@@ -605,7 +492,12 @@ fn escalation(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Escala
 }
 
 fn step(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<EscalationStep> {
-    let f = r.fields(node, path, STEP_KEYS, "{ team: technicians, after: 30m }")?;
+    let f = r.fields(
+        node,
+        path,
+        keys::<EscalationStep>(),
+        "{ team: technicians, after: 30m }",
+    )?;
     let target = match (f.get("team"), f.get("contact")) {
         (Some(t), None) => r.reference(t, &f.path("team")).map(StepTarget::Team),
         (None, Some(c)) => r.reference(c, &f.path("contact")).map(StepTarget::Contact),
@@ -638,7 +530,7 @@ fn complaint(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Complai
     let f = r.fields(
         node,
         path,
-        COMPLAINT_KEYS,
+        keys::<Complaint>(),
         "{ id: late-delivery, escalation: standard, remedies: [...] }",
     )?;
     let id = required_id(r, &f, "`id: late-delivery`");
@@ -673,7 +565,7 @@ fn remedy(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Remedy> {
     let f = r.fields(
         node,
         path,
-        REMEDY_KEYS,
+        keys::<Remedy>(),
         "{ kind: coupon, value: 10%, approver: first-line }",
     )?;
     let kind = match f.get("kind") {
@@ -720,10 +612,10 @@ fn authority(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Vec<AuthorityE
 }
 
 fn after_sales(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<AfterSales> {
-    let f = r.fields(node, path, AFTER_SALES_KEYS, "{ warranty: 24 months }")?;
+    let f = r.fields(node, path, keys::<AfterSales>(), "{ warranty: 24 months }")?;
     let installation = f.get("installation").and_then(|n| {
         let p = f.path("installation");
-        let inf = r.fields(n, &p, INSTALLATION_KEYS, "{ offered: true, price: 0 EUR }")?;
+        let inf = r.fields(n, &p, keys::<Installation>(), "{ offered: true, price: 0 EUR }")?;
         let offered = match inf.get("offered") {
             Some(o) => r.boolean(o, &inf.path("offered")),
             None => {
@@ -740,7 +632,7 @@ fn after_sales(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<After
     });
     let returns = f.get("returns").and_then(|n| {
         let p = f.path("returns");
-        let rf = r.fields(n, &p, RETURNS_KEYS, "{ within: 30 days }")?;
+        let rf = r.fields(n, &p, keys::<Returns>(), "{ within: 30 days }")?;
         Some(Returns {
             loc: r.loc(n.span, &p),
             within: rf
@@ -767,7 +659,7 @@ fn training(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Training
     let f = r.fields(
         node,
         path,
-        TRAINING_KEYS,
+        keys::<Training>(),
         "{ id: complaint-handling, topics: [de-escalation], for: [first-line], every: 12 months }",
     )?;
     let id = required_id(r, &f, "`id: complaint-handling`");
@@ -791,7 +683,7 @@ fn training(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Training
 }
 
 fn self_help(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> SelfHelp {
-    let Some(f) = r.fields(node, path, SELF_HELP_KEYS, "{ faq: [...], guides: [...] }") else {
+    let Some(f) = r.fields(node, path, keys::<SelfHelp>(), "{ faq: [...], guides: [...] }") else {
         return SelfHelp::default();
     };
     let faq = f
@@ -800,7 +692,7 @@ fn self_help(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> SelfHelp {
             r.list(n, &f.path("faq"), "- { question: …, answer: … }")
                 .into_iter()
                 .filter_map(|(n, p)| {
-                    let qf = r.fields(n, &p, FAQ_KEYS, "{ question: …, answer: … }")?;
+                    let qf = r.fields(n, &p, keys::<FaqEntry>(), "{ question: …, answer: … }")?;
                     for key in ["question", "answer"] {
                         if !qf.has(key) {
                             r.missing(&qf, key, "`question: …` and `answer: …`");
@@ -825,7 +717,7 @@ fn self_help(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> SelfHelp {
             r.list(n, &f.path("guides"), "- { id: reset, title: …, steps: [...] }")
                 .into_iter()
                 .filter_map(|(n, p)| {
-                    let gf = r.fields(n, &p, GUIDE_KEYS, "{ id: reset, title: …, steps: [...] }")?;
+                    let gf = r.fields(n, &p, keys::<Guide>(), "{ id: reset, title: …, steps: [...] }")?;
                     let id = required_id(r, &gf, "`id: reset-error-light`");
                     if !gf.has("title") {
                         r.missing(&gf, "title", "`title: …`");
@@ -864,7 +756,7 @@ fn feedback(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Feedback
     let f = r.fields(
         node,
         path,
-        FEEDBACK_KEYS,
+        keys::<Feedback>(),
         "{ id: csat-survey, kind: survey, via: email }",
     )?;
     let id = required_id(r, &f, "`id: csat-survey`");
@@ -893,7 +785,7 @@ fn metric(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Metric> {
     let f = r.fields(
         node,
         path,
-        METRIC_KEYS,
+        keys::<Metric>(),
         "{ id: csat, target: \">= 90%\", source: csat-survey }",
     )?;
     let id = required_id(r, &f, "`id: csat`");
@@ -912,7 +804,7 @@ fn staffing(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Staffing
     let f = r.fields(
         node,
         path,
-        STAFFING_KEYS,
+        keys::<StaffingForecast>(),
         "{ channel: phone, handle-time: 6m, target: 80% in 20s, volume: [...] }",
     )?;
     let channel = match f.get("channel") {
@@ -932,7 +824,12 @@ fn staffing(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Staffing
             )
             .into_iter()
             .filter_map(|(n, p)| {
-                let vf = r.fields(n, &p, VOLUME_KEYS, "{ hours: { mon-fri: 08:00-12:00 }, per-hour: 120 }")?;
+                let vf = r.fields(
+                    n,
+                    &p,
+                    keys::<VolumeEntry>(),
+                    "{ hours: { mon-fri: 08:00-12:00 }, per-hour: 120 }",
+                )?;
                 for key in ["hours", "per-hour"] {
                     if !vf.has(key) {
                         r.missing(&vf, key, "`hours: { mon-fri: 08:00-12:00 }` and `per-hour: 120`");
@@ -993,7 +890,7 @@ fn percent(r: &mut Reader<'_>, node: &Node, path: &PlanPath, min: f64, max: f64)
 }
 
 fn checks(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> ChecksConfig {
-    let Some(f) = r.fields(node, path, CHECKS_KEYS, "{ allow: [unused-definition] }") else {
+    let Some(f) = r.fields(node, path, keys::<ChecksConfig>(), "{ allow: [unused-definition] }") else {
         return ChecksConfig::default();
     };
     let ignore = match f.get("ignore") {
@@ -1019,7 +916,7 @@ fn checks(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> ChecksConfig {
 fn suppression(r: &mut Reader<'_>, node: &Node, path: &PlanPath) -> Option<Suppression> {
     let example =
         "{ rule: holiday-mismatch, path: profiles[austria], reason: Agreed with the works council, until: 2027-03-31 }";
-    let f = r.fields(node, path, SUPPRESSION_KEYS, example)?;
+    let f = r.fields(node, path, keys::<Suppression>(), example)?;
     let loc = r.loc(node.span, path);
     let rule = match f.get("rule") {
         Some(n) => r.string(n, &f.path("rule")),

@@ -422,7 +422,7 @@ impl Reader<'_> {
             let f = self.fields(
                 node,
                 path,
-                &["calendar", "add", "remove", "ics"],
+                crate::schema::keys::<HolidaySpec>(),
                 "{ calendar: DE-BE, add: [2026-12-24] }",
             )?;
             let calendar = f.get("calendar").and_then(|n| self.calendar(n, &f.path("calendar")));

@@ -2,10 +2,18 @@
 //! rules may point at carry their [`Loc`]; references are kept as written (an id and its
 //! location) and resolved by the reference rules, so a plan with a dangling reference still
 //! loads and every other rule still runs.
+//!
+//! These types are also the one description of the file's shape: they derive [`JsonSchema`],
+//! the editor schema is generated from them (`crate::schema`), and the loader accepts exactly
+//! the keys that schema names. Their doc comments are the descriptions editors show. Fields
+//! that are not keys of the file (locations, values the loader works out) are
+//! `#[schemars(skip)]`; a value the model keeps in a general type names its written form with
+//! `#[schemars(with)]` (see the `syntax` module).
 
 mod location;
 mod refs;
 mod schedule;
+mod syntax;
 mod text;
 pub mod values;
 
@@ -15,37 +23,82 @@ pub use schedule::{DateRule, DayRule, HolidaySpec, Schedule};
 pub use text::Text;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
+use std::collections::BTreeMap;
 use values::{Amount, CalendarId, Duration, LanguageTag, Target};
 
 /// An id as defined or as referenced, with its location.
 pub type Id = Located<String>;
 
-/// A whole plan file.
-#[derive(Debug, Clone, Default)]
+/// A customer-service plan: who serves customers when, on which channels, and what happens
+/// when something goes wrong.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(title = "Customer-service plan", rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Plan {
+    #[schemars(skip)]
     pub file: FileId,
+    /// Version of the plan format; this release reads version 1.
+    // Optional here so that a plan without it still loads far enough to report it.
+    #[schemars(with = "syntax::FormatVersion")]
     pub version: Option<Located<i64>>,
+    /// The plan's name and owner, and the defaults for time zone, holidays, currency and
+    /// languages.
+    #[schemars(rename = "plan")]
     pub meta: PlanMeta,
+    /// People staff must be able to reach, such as managers; internal, never shown to
+    /// customers.
+    #[schemars(default)]
     pub contacts: Vec<Contact>,
+    /// The teams that work the channels, with their hours and agents.
+    #[schemars(default)]
     pub teams: Vec<Team>,
+    /// The ways customers reach the business: phone, chat, e-mail, letters and more.
+    #[schemars(default)]
     pub channels: Vec<Channel>,
+    /// Customer profiles: who the customers are, what they need and when they expect help.
+    #[schemars(default)]
     pub profiles: Vec<Profile>,
+    /// Escalation paths: who takes a contact over, and after how long.
+    #[schemars(default)]
     pub escalation: Vec<EscalationPath>,
+    /// Complaint categories, with their escalation path, deadline and remedies.
+    #[schemars(default)]
     pub complaints: Vec<Complaint>,
+    /// The most each team or contact (by id) may grant per case without approval, e.g.
+    /// `first-line: 50 EUR`.
+    // Written as a map from id to amount; kept as a list of entries with their locations.
+    #[schemars(default, with = "BTreeMap<String, Amount>")]
     pub authority: Vec<AuthorityEntry>,
+    /// Warranty, installation, technical support and returns.
     pub after_sales: Option<AfterSales>,
+    /// Training the teams take, and how often.
+    #[schemars(default)]
     pub training: Vec<Training>,
+    /// Customer education: frequently asked questions and step-by-step guides.
+    #[schemars(default)]
     pub self_help: SelfHelp,
+    /// How customer feedback is collected.
+    #[schemars(default)]
     pub feedback: Vec<Feedback>,
+    /// Measured goals and their targets.
+    #[schemars(default)]
     pub metrics: Vec<Metric>,
+    /// Contact-volume forecasts per channel, to work out the agents needed (Erlang C).
+    #[schemars(default)]
     pub staffing: Vec<StaffingForecast>,
+    /// Rule configuration for this plan: rules turned off, warned about or denied, and
+    /// accepted findings.
+    #[schemars(default)]
     pub checks: ChecksConfig,
     /// Where the sections are, for findings about a whole section or a missing key.
+    #[schemars(skip)]
     pub sections: Vec<(String, Loc)>,
     /// The location of the document root (the top of the file).
+    #[schemars(skip)]
     pub root: Loc,
     /// Where the loader reported a value it could not use (unreadable or out of range), so
     /// that a rule does not also report the value as missing.
+    #[schemars(skip)]
     pub unreadable: Vec<PlanPath>,
 }
 
@@ -93,71 +146,155 @@ impl Plan {
     }
 }
 
-/// The `plan:` section.
-#[derive(Debug, Clone, Default)]
+/// The plan's name and owner, and the defaults for every schedule and amount (the `plan:`
+/// section).
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct PlanMeta {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Name of the plan, shown on the documents.
     pub name: Option<Located<Text>>,
+    /// The company whose plan this is.
     pub company: Option<Located<Text>>,
+    /// The contact accountable for the plan (a contact id).
+    #[schemars(with = "Option<syntax::Reference>")]
     pub owner: Option<Id>,
+    /// Default time zone of every schedule, e.g. `Europe/Berlin`.
+    #[schemars(with = "Option<syntax::TimeZone>")]
     pub timezone: Option<Located<chrono_tz::Tz>>,
+    /// Default public-holiday calendar, e.g. `DE-BE`.
+    #[schemars(with = "Option<syntax::Holidays>")]
     pub holidays: Option<HolidaySpec>,
+    /// Default currency of amounts, e.g. `EUR`.
+    #[schemars(with = "Option<syntax::Currency>")]
     pub currency: Option<Located<iso_currency::Currency>>,
+    /// Languages the documents are rendered in, e.g. `[de, en]`.
+    #[schemars(default)]
     pub languages: Vec<Located<LanguageTag>>,
+    /// When the plan was last reviewed, and how often it is reviewed.
     pub review: Option<Review>,
+    /// How far ahead date-based checks look from today, e.g. `90 days`.
     pub horizon: Option<Located<Duration>>,
 }
 
-/// How often the plan is reviewed and when it last was.
-#[derive(Debug, Clone)]
+/// When the plan was last reviewed, and how often it is reviewed.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Review {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Date of the last review.
+    #[schemars(with = "Option<syntax::Date>")]
     pub last: Option<Located<NaiveDate>>,
+    /// How often the plan is reviewed, e.g. `6 months`.
     pub every: Option<Located<Duration>>,
     /// Whether `last` and `every` were written at all (a value that does not parse is
     /// reported by its value rule, not as missing).
+    #[schemars(skip)]
     pub last_given: bool,
+    #[schemars(skip)]
     pub every_given: bool,
 }
 
 /// A person staff must be able to reach.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Contact {
+    /// Id of the contact, used to refer to them elsewhere in the plan.
+    #[schemars(with = "syntax::Id")]
     pub id: Id,
+    #[schemars(skip)]
     pub loc: Loc,
-    /// A person's name, or what staff call a duty phone (per language if it is a role).
+    /// Full name; a duty phone may be named per language (`{ de: Schichtleitung, en: Duty
+    /// manager }`).
     pub name: Option<Located<Text>>,
+    /// Role or job title.
     pub role: Option<Located<Text>>,
+    /// Phone number.
+    #[schemars(with = "Option<syntax::PlainText>")]
     pub phone: Option<Located<String>>,
+    /// E-mail address.
+    #[schemars(with = "Option<syntax::PlainText>")]
     pub email: Option<Located<String>>,
+    /// When this person can be reached.
     pub hours: Option<Located<Schedule>>,
+    /// Time zone of these hours (default: the plan's).
+    #[schemars(with = "Option<syntax::TimeZone>")]
     pub timezone: Option<Located<chrono_tz::Tz>>,
+    /// Public holidays this person observes (default: the plan's calendar).
+    #[schemars(with = "Option<syntax::Holidays>")]
     pub holidays: Option<HolidaySpec>,
+    /// Languages this person speaks.
+    #[schemars(default)]
     pub languages: Vec<Located<LanguageTag>>,
 }
 
-/// A team of agents.
-#[derive(Debug, Clone)]
+/// A team: its hours and agents, given as `shifts`, or as `hours` and `agents` for a single
+/// shift.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(extend("oneOf" = [
+    { "required": ["shifts"], "not": { "anyOf": [{ "required": ["hours"] }, { "required": ["agents"] }] } },
+    { "required": ["hours", "agents"], "not": { "required": ["shifts"] } }
+]))]
 pub struct Team {
+    /// Id of the team, used to refer to it elsewhere in the plan.
+    #[schemars(with = "syntax::Id")]
     pub id: Id,
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Name of the team.
     pub name: Option<Located<Text>>,
+    /// What the team does.
     pub description: Option<Located<Text>>,
+    /// The contact who leads the team (a contact id).
+    #[schemars(with = "Option<syntax::Reference>")]
     pub lead: Option<Id>,
+    /// Languages the team serves customers in.
+    #[schemars(default)]
     pub languages: Vec<Located<LanguageTag>>,
+    /// What the team can handle, e.g. `[orders, returns, billing]`.
+    #[schemars(default, with = "Vec<syntax::PlainText>")]
     pub skills: Vec<Located<String>>,
+    /// Time zone of the team's hours (default: the plan's).
+    #[schemars(with = "Option<syntax::TimeZone>")]
     pub timezone: Option<Located<chrono_tz::Tz>>,
+    /// Public holidays the team observes (default: the plan's calendar).
+    #[schemars(with = "Option<syntax::Holidays>")]
     pub holidays: Option<HolidaySpec>,
     /// The team's shifts; a team written with `hours:` and `agents:` has one.
+    #[schemars(flatten, with = "TeamShiftKeys")]
     pub shifts: Vec<Shift>,
 }
 
+/// The keys a team's shifts are written with: a list of `shifts`, or `hours` and `agents`
+/// beside the team's other keys for a single shift. [`Team::shifts`] holds either as a list.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "kebab-case")]
+#[allow(dead_code, reason = "describes keys of the file to the schema; nothing builds it")]
+struct TeamShiftKeys {
+    /// When the team works, for a team with a single shift (together with `agents`).
+    hours: Option<Schedule>,
+    /// Agents on duty during `hours`, for a team with a single shift.
+    #[schemars(with = "Option<syntax::AgentCount>")]
+    agents: Option<u32>,
+    /// The team's shifts, each with its hours and agents.
+    shifts: Option<Vec<Shift>>,
+}
+
 /// One shift of a team.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Shift {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Name of the shift, e.g. `Early shift`.
     pub name: Option<Located<Text>>,
+    /// When the shift works.
     pub hours: Located<Schedule>,
+    /// Agents on duty during the shift.
+    #[schemars(with = "syntax::AgentCount")]
     pub agents: Located<u32>,
 }
 
@@ -199,24 +336,47 @@ impl ChannelKind {
     }
 }
 
-/// A way customers contact the business.
-#[derive(Debug, Clone)]
+/// A way customers reach the business.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Channel {
+    /// Id of the channel, used to refer to it elsewhere in the plan.
+    #[schemars(with = "syntax::Id")]
     pub id: Id,
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Kind of channel: live (phone, chat, video, in-person) or written (email, web-form,
+    /// social, letter).
     pub kind: Located<ChannelKind>,
+    /// Name customers know the channel by.
     pub name: Option<Located<Text>>,
+    /// Description for customers.
     pub description: Option<Located<Text>>,
+    /// Phone number, e-mail address, web address, handle or street address customers use.
+    #[schemars(with = "Option<syntax::PlainText>")]
     pub address: Option<Located<String>>,
-    /// `toll-free:` as written: `true`, `false`, or the countries calls are free from.
-    pub toll_free: Option<Located<TollFree>>,
-    /// Addresses for customers in particular countries (`addresses: { BR: "+55 …" }`),
-    /// which replace `address` for them.
+    /// Addresses for customers in particular countries, e.g. `{ BR: "0800 555 0140" }`; they
+    /// replace `address` for customers there.
+    // Written as a map from country to address; kept as a list with locations.
+    #[schemars(default, with = "BTreeMap<String, syntax::PlainText>")]
     pub addresses: Vec<CountryAddress>,
+    /// Whether calls are free of charge: `true` for callers in the number's own country, or
+    /// the countries calls are free from, e.g. `[PT, ES]`.
+    pub toll_free: Option<Located<TollFree>>,
+    /// The team that works the channel (a team id).
+    #[schemars(with = "Option<syntax::Reference>")]
     pub team: Option<Id>,
+    /// When the channel is open; for written channels, when it is worked (default: the
+    /// team's hours).
     pub hours: Option<Located<Schedule>>,
+    /// Promised time to first response; `8 business hours` counts only hours the channel is
+    /// worked.
     pub response: Option<Located<Duration>>,
+    /// Time zone of the channel's hours (default: the team's, then the plan's).
+    #[schemars(with = "Option<syntax::TimeZone>")]
     pub timezone: Option<Located<chrono_tz::Tz>>,
+    /// Public holidays the channel observes (default: the team's, then the plan's calendar).
+    #[schemars(with = "Option<syntax::Holidays>")]
     pub holidays: Option<HolidaySpec>,
 }
 
@@ -305,23 +465,46 @@ impl Plan {
 }
 
 /// A group of customers with shared needs and expectations.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Profile {
+    /// Id of the profile, used to refer to it elsewhere in the plan.
+    #[schemars(with = "syntax::Id")]
     pub id: Id,
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Name of the profile.
     pub name: Option<Located<Text>>,
+    /// Who these customers are and what they value.
     pub description: Option<Located<Text>>,
+    /// Countries the customers live in, e.g. `[DE, AT]`.
+    #[schemars(default, with = "Vec<syntax::Country>")]
     pub countries: Vec<Located<String>>,
+    /// Time zone the customers live in.
+    #[schemars(with = "Option<syntax::TimeZone>")]
     pub timezone: Option<Located<chrono_tz::Tz>>,
+    /// Public holidays the customers observe (default: the plan's calendar).
+    #[schemars(with = "Option<syntax::Holidays>")]
     pub holidays: Option<HolidaySpec>,
+    /// Languages the customers speak.
+    #[schemars(default)]
     pub languages: Vec<Located<LanguageTag>>,
+    /// Age band of the customers, e.g. `35-70` or `18+`.
     pub age: Option<Located<AgeRange>>,
+    /// Gender of the customers, e.g. `mixed`.
     pub gender: Option<Located<Text>>,
+    /// Education of the customers.
     pub education: Option<Located<Text>>,
+    /// What the customers need, e.g. `[durability, installation, price]`.
+    #[schemars(default, with = "Vec<syntax::PlainText>")]
     pub needs: Vec<Located<String>>,
-    /// Channels offered to this profile; `None` means all channels.
+    /// Channels offered to these customers (channel ids; default: all).
+    #[schemars(with = "Option<Vec<syntax::Reference>>")]
     pub channels: Option<Vec<Id>>,
+    /// When these customers expect to reach someone, and how fast they expect an answer.
     pub expects: Option<Expectation>,
+    /// Deliberate gaps in coverage: checks stay quiet about these, and report unused ones.
+    #[schemars(default)]
     pub intended_gaps: Vec<IntendedGap>,
 }
 
@@ -332,31 +515,50 @@ pub struct AgeRange {
     pub max: Option<u32>,
 }
 
-/// When and how a profile expects to reach the business.
-#[derive(Debug, Clone)]
+/// When customers expect to reach someone, and how fast they expect an answer.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Expectation {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// When they expect to reach someone.
     pub hours: Option<Located<Schedule>>,
+    /// Whether they expect a live channel (phone, chat, video, in person) during those hours.
     pub live: Option<Located<bool>>,
+    /// The longest wait for an answer they accept on written channels.
     pub response: Option<Located<Duration>>,
 }
 
-/// A deliberate gap in coverage, with the reason it is accepted.
-#[derive(Debug, Clone)]
+/// Hours a profile's expectations are deliberately not covered, with the reason.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct IntendedGap {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// The uncovered hours.
     pub hours: Located<Schedule>,
+    /// Why the gap is accepted, for the next reader.
     pub reason: Located<Text>,
 }
 
-/// An escalation path: who takes a contact over, and after how long.
-#[derive(Debug, Clone)]
+/// An escalation path: who takes over a contact on some channels, in order, and after how
+/// long.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct EscalationPath {
+    /// Id of the path, used to refer to it elsewhere in the plan.
+    #[schemars(with = "syntax::Id")]
     pub id: Id,
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Name of the path.
     pub name: Option<Located<Text>>,
+    /// What the path is for.
     pub description: Option<Located<Text>>,
+    /// Channels whose contacts follow this path (channel ids).
+    #[schemars(default, with = "Vec<syntax::Reference>")]
     pub channels: Vec<Id>,
+    /// The steps in order; the first receives the contact.
     pub steps: Vec<EscalationStep>,
 }
 
@@ -375,25 +577,44 @@ impl StepTarget {
     }
 }
 
-/// One step of an escalation path.
-#[derive(Debug, Clone)]
+/// One step of an escalation path: a team or a contact.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(extend("oneOf" = [{ "required": ["team"] }, { "required": ["contact"] }]))]
 pub struct EscalationStep {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Whom the step reaches, written as `team:` or `contact:`.
+    #[schemars(flatten)]
     pub target: StepTarget,
+    /// When this step takes over, in worked time of the channel since arrival; `30m calendar`
+    /// is wall-clock time.
     pub after: Option<Located<Duration>>,
 }
 
-/// A complaint category and how it is resolved.
-#[derive(Debug, Clone)]
+/// A kind of complaint, and how it is handled.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Complaint {
+    /// Id of the complaint category, used to refer to it elsewhere in the plan.
+    #[schemars(with = "syntax::Id")]
     pub id: Id,
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Name of the category.
     pub name: Option<Located<Text>>,
+    /// What the complaint is about.
     pub description: Option<Located<Text>>,
+    /// The escalation path these complaints follow (an escalation id).
+    #[schemars(with = "Option<syntax::Reference>")]
     pub escalation: Option<Id>,
+    /// Time within which a complaint is resolved.
     pub resolve_within: Option<Located<Duration>>,
-    /// The largest order value the category covers, which makes percentages comparable.
+    /// The largest order value the category covers, which makes percentages comparable with
+    /// amounts.
     pub order_value_cap: Option<Located<Amount>>,
+    /// What staff may offer, and who approves it.
+    #[schemars(default)]
     pub remedies: Vec<Remedy>,
 }
 
@@ -425,13 +646,21 @@ impl RemedyKind {
     }
 }
 
-/// A compensation staff may offer in a complaint category.
-#[derive(Debug, Clone)]
+/// A compensation staff may offer for a complaint.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Remedy {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Kind of remedy.
     pub kind: Located<RemedyKind>,
+    /// What it is worth: an amount such as `25 EUR`, a share of the order value such as
+    /// `10%`, or `unlimited`.
     pub value: Option<Located<Amount>>,
+    /// The team or contact who grants it (an id).
+    #[schemars(with = "Option<syntax::Reference>")]
     pub approver: Option<Id>,
+    /// When and how the remedy is offered.
     pub description: Option<Located<Text>>,
 }
 
@@ -442,76 +671,130 @@ pub struct AuthorityEntry {
     pub limit: Located<Amount>,
 }
 
-/// Service after the sale.
-#[derive(Debug, Clone)]
+/// Warranty, installation, technical support and returns.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct AfterSales {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Warranty period, e.g. `24 months`.
     pub warranty: Option<Located<Duration>>,
+    /// Whether installation is offered, at what price and on which condition.
     pub installation: Option<Installation>,
+    /// Channels that give technical support (channel ids).
+    #[schemars(default, with = "Vec<syntax::Reference>")]
     pub technical_support: Vec<Id>,
+    /// How long and on which condition customers may return what they bought.
     pub returns: Option<Returns>,
 }
 
-/// Installation offered with a purchase.
-#[derive(Debug, Clone)]
+/// Whether installation is offered with a purchase, at what price and on which condition.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Installation {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Whether installation is offered.
     pub offered: Located<bool>,
+    /// Price of installation, e.g. `79 EUR`; `0` when it is free.
     pub price: Option<Located<Amount>>,
+    /// The condition of the offer, e.g. which orders qualify.
     pub condition: Option<Located<Text>>,
 }
 
-/// The returns policy.
-#[derive(Debug, Clone)]
+/// The returns policy: how long and on which condition customers may return what they
+/// bought.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Returns {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Time within which a purchase may be returned, e.g. `30 days`.
     pub within: Option<Located<Duration>>,
+    /// The condition of a return.
     pub condition: Option<Located<Text>>,
 }
 
-/// A training programme for teams.
-#[derive(Debug, Clone)]
+/// A training some teams take regularly.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Training {
+    /// Id of the training, used to refer to it elsewhere in the plan.
+    #[schemars(with = "syntax::Id")]
     pub id: Id,
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Name of the training.
     pub name: Option<Located<Text>>,
+    /// Topics covered, e.g. `[de-escalation, compensation-policy]`.
+    #[schemars(default, with = "Vec<syntax::PlainText>")]
     pub topics: Vec<Located<String>>,
+    /// Teams that take the training (team ids).
+    #[schemars(rename = "for", default, with = "Vec<syntax::Reference>")]
     pub teams: Vec<Id>,
+    /// How often the training is repeated, e.g. `12 months`.
     pub every: Option<Located<Duration>>,
+    /// Date of the last session.
+    #[schemars(with = "Option<syntax::Date>")]
     pub last: Option<Located<NaiveDate>>,
 }
 
-/// Customer self-help.
-#[derive(Debug, Clone, Default)]
+/// Customer education: frequently asked questions and step-by-step guides.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct SelfHelp {
+    #[schemars(skip)]
     pub loc: Option<Loc>,
+    /// Frequently asked questions, for the customer FAQ.
+    #[schemars(default)]
     pub faq: Vec<FaqEntry>,
+    /// Step-by-step guides customers can follow on their own.
+    #[schemars(default)]
     pub guides: Vec<Guide>,
 }
 
-/// A question and its answer.
-#[derive(Debug, Clone)]
+/// A question customers ask, and its answer.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct FaqEntry {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// The question, as a customer would ask it.
     pub question: Located<Text>,
+    /// The answer.
     pub answer: Located<Text>,
-    /// The channels it is about: only profiles offered one of them see it; `None` for all.
+    /// Ids of the channels the question is about: only customer profiles offered one of them
+    /// see it in their FAQ (default: every profile).
+    #[schemars(with = "Option<Vec<syntax::Reference>>")]
     pub channels: Option<Vec<Id>>,
-    /// The profiles it is for; `None` for all.
+    /// Ids of the customer profiles whose FAQ shows the question (default: every profile).
+    #[schemars(with = "Option<Vec<syntax::Reference>>")]
     pub profiles: Option<Vec<Id>>,
 }
 
-/// A step-by-step guide.
-#[derive(Debug, Clone)]
+/// Steps customers can follow to solve a problem on their own.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Guide {
+    /// Id of the guide, used to refer to it elsewhere in the plan.
+    #[schemars(with = "syntax::Id")]
     pub id: Id,
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Title of the guide.
     pub title: Located<Text>,
+    /// The steps, in order.
+    #[schemars(default)]
     pub steps: Vec<Located<Text>>,
+    /// Web address where the guide is published.
+    #[schemars(with = "Option<syntax::PlainText>")]
     pub url: Option<Located<String>>,
-    /// The channels it is about: only profiles offered one of them see it; `None` for all.
+    /// Ids of the channels the guide is about: only customer profiles offered one of them see
+    /// it in their FAQ (default: every profile).
+    #[schemars(with = "Option<Vec<syntax::Reference>>")]
     pub channels: Option<Vec<Id>>,
-    /// The profiles it is for; `None` for all.
+    /// Ids of the customer profiles whose FAQ shows the guide (default: every profile).
+    #[schemars(with = "Option<Vec<syntax::Reference>>")]
     pub profiles: Option<Vec<Id>>,
 }
 
@@ -539,73 +822,130 @@ impl FeedbackKind {
     }
 }
 
-/// A way feedback is collected.
-#[derive(Debug, Clone)]
+/// A way customer feedback is collected.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Feedback {
+    /// Id of the feedback source, used to refer to it elsewhere in the plan.
+    #[schemars(with = "syntax::Id")]
     pub id: Id,
+    #[schemars(skip)]
     pub loc: Loc,
+    /// Name of the feedback source.
     pub name: Option<Located<Text>>,
+    /// How feedback is collected.
     pub kind: Located<FeedbackKind>,
+    /// The channel it is collected through (a channel id).
+    #[schemars(with = "Option<syntax::Reference>")]
     pub via: Option<Id>,
-    /// When feedback is asked for: a common value (`after-resolution`, `monthly`) that
-    /// documents put in words, or a text of the plan's own.
+    /// When it is collected: `after-resolution`, `after-contact`, `after-purchase`,
+    /// `continuous`, `daily`, `weekly`, `monthly`, `quarterly` or `yearly` (put in words in
+    /// each document language), or a text of your own, per language if you like.
     pub when: Option<Located<Text>>,
 }
 
-/// A success metric.
-#[derive(Debug, Clone)]
+/// A measured goal.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Metric {
+    /// Id of the metric, used to refer to it elsewhere in the plan.
+    #[schemars(with = "syntax::Id")]
     pub id: Id,
+    #[schemars(skip)]
     pub loc: Loc,
+    /// What is measured.
     pub name: Option<Located<Text>>,
+    /// The goal: a share answered within a time (`80% in 20s`) or a comparison (`>= 90%`).
     pub target: Option<Located<Target>>,
     /// Whether `target` was written (a target that does not parse is `invalid-target`, not
     /// a missing one).
+    #[schemars(skip)]
     pub target_given: bool,
+    /// The feedback source that measures it (a feedback id).
+    #[schemars(with = "Option<syntax::Reference>")]
     pub source: Option<Id>,
+    /// The channel it measures (a channel id).
+    #[schemars(with = "Option<syntax::Reference>")]
     pub channel: Option<Id>,
 }
 
-/// A contact-volume forecast for one channel.
-#[derive(Debug, Clone)]
+/// A contact-volume forecast for one channel, to work out the agents needed (Erlang C).
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct StaffingForecast {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// The channel forecast (a channel id).
+    #[schemars(with = "syntax::Reference")]
     pub channel: Id,
+    /// Average time an agent spends on one contact, e.g. `6m`.
     pub handle_time: Option<Located<Duration>>,
+    /// The service target to staff for, e.g. `80% in 20s`.
     pub target: Option<Located<Target>>,
+    /// Share of paid time agents are not available (breaks, training, absence), from 0% to
+    /// 99%.
+    #[schemars(with = "Option<syntax::Percentage>")]
     pub shrinkage: Option<Located<f64>>,
+    /// Highest share of their time agents should be busy, from 1% to 100%.
+    #[schemars(with = "Option<syntax::Percentage>")]
     pub max_occupancy: Option<Located<f64>>,
+    /// Contacts one agent handles at the same time, from 1 to 10 (e.g. chats).
+    #[schemars(with = "Option<syntax::Concurrency>")]
     pub concurrency: Option<Located<u32>>,
+    /// Contacts expected per hour, by time of the week.
+    #[schemars(default)]
     pub volume: Vec<VolumeEntry>,
 }
 
-/// Forecast contacts per hour in some hours of the week.
-#[derive(Debug, Clone)]
+/// Contacts expected per hour at some hours of the week.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct VolumeEntry {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// The hours this volume is expected.
     pub hours: Located<Schedule>,
+    /// Contacts expected per hour.
+    #[schemars(with = "syntax::ContactsPerHour")]
     pub per_hour: Located<f64>,
 }
 
-/// Rule configuration written in the plan.
-#[derive(Debug, Clone, Default)]
+/// Rule configuration for this plan.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct ChecksConfig {
+    /// Rules turned off for this plan, by name or code.
+    #[schemars(default, with = "Vec<syntax::PlainText>")]
     pub allow: Vec<Located<String>>,
+    /// Rules reported as warnings, by name or code.
+    #[schemars(default, with = "Vec<syntax::PlainText>")]
     pub warn: Vec<Located<String>>,
+    /// Rules reported as errors, by name or code.
+    #[schemars(default, with = "Vec<syntax::PlainText>")]
     pub deny: Vec<Located<String>>,
-    /// `ignore:` entries: findings suppressed with a reason.
+    /// Findings accepted on purpose, each with a reason.
+    #[schemars(default)]
     pub ignore: Vec<Suppression>,
 }
 
-/// A finding suppressed on purpose: which rule, where (a path inside the plan, or the whole
+/// A finding accepted on purpose: which rule, where (a path inside the plan, or the whole
 /// plan), why, and until when.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Suppression {
+    #[schemars(skip)]
     pub loc: Loc,
+    /// The rule, by name or code.
+    #[schemars(with = "syntax::PlainText")]
     pub rule: Located<String>,
-    /// `channels[email].response` or `profiles[0]`: the finding's path must start with it.
+    /// Where in the plan, e.g. `channels[phone]` or `profiles[0].expects` (default: the whole
+    /// plan); the finding's path must start with it.
+    #[schemars(with = "Option<syntax::PlanPathSelector>")]
     pub path: Option<Located<Vec<PathSelector>>>,
+    /// Why the finding is accepted, for the next reader.
     pub reason: Located<Text>,
+    /// Date after which the finding is reported again.
+    #[schemars(with = "Option<syntax::Date>")]
     pub until: Option<Located<NaiveDate>>,
 }
 

@@ -4,6 +4,7 @@
 use super::Located;
 use super::values::{CalendarId, DateRange, DayHours, WeekdaySet};
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 
 /// When something is open, staffed, reachable or expected.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,16 +35,28 @@ pub struct DateRule {
     pub hours: Located<DayHours>,
 }
 
-/// Which public holidays apply: a calendar plus additions and removals, or an iCalendar
-/// file.
-#[derive(Debug, Clone, PartialEq)]
+/// Which public holidays apply: a built-in calendar with the plan's own additions and
+/// removals, or an iCalendar file. A calendar alone (`holidays: DE-BE`) is read as this map
+/// with just `calendar`.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+#[schemars(rename = "HolidayAdjustments", rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(extend("anyOf" = [{ "required": ["calendar"] }, { "required": ["ics"] }]))]
 pub struct HolidaySpec {
+    #[schemars(skip)]
     pub loc: super::Loc,
+    /// The built-in calendar, e.g. `DE-BE`.
     pub calendar: Option<Located<CalendarId>>,
+    /// Further days off, e.g. `[2026-12-24]`.
+    #[schemars(default, with = "Vec<super::syntax::Date>")]
     pub add: Vec<Located<NaiveDate>>,
+    /// Public holidays that are working days all the same.
+    #[schemars(default, with = "Vec<super::syntax::Date>")]
     pub remove: Vec<Located<NaiveDate>>,
+    /// An iCalendar file with the holidays, relative to the plan file.
+    #[schemars(with = "Option<super::syntax::PlainText>")]
     pub ics: Option<Located<String>>,
     /// The dates and names read from the `ics` file (filled in by the loader, which reads
     /// files; empty when there is none or it could not be read).
+    #[schemars(skip)]
     pub ics_holidays: Vec<(NaiveDate, String)>,
 }

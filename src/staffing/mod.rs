@@ -342,7 +342,7 @@ staffing:
             FileId(0),
             Format::Yaml,
         );
-        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         let plan = loaded.plan.expect("the plan loads");
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
         let timeline = Timeline::new(&plan, DateWindow::horizon(&plan, today));

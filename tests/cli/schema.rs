@@ -150,7 +150,7 @@ fn loader_reads(text: &str) -> bool {
     let loaded = load_text(source, FileId(0), Format::Yaml);
     loaded.plan.is_some()
         && loaded
-            .diagnostics
+            .problems
             .iter()
             .all(|problem| service_plan::rules::load::rule(problem.kind).severity != Severity::Error)
 }

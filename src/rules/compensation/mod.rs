@@ -122,7 +122,7 @@ pub(crate) mod testing {
     /// The findings of `check` on `yaml`, with their messages.
     pub(crate) fn findings(yaml: &str, check: Check) -> Vec<Diagnostic> {
         let loaded = load_text(SourceFile::new("plan.yaml", yaml.to_owned()), FileId(0), Format::Yaml);
-        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         let plan = loaded.plan.expect("the plan loads");
         let mut out = Vec::new();
         check(&Context::without_timeline(&plan), &mut out);

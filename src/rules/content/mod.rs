@@ -265,7 +265,7 @@ metrics:
             FileId(0),
             Format::Yaml,
         );
-        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         let plan = loaded.plan.expect("the plan loads");
         let listed = texts(&plan);
         let what: Vec<&str> = listed.iter().map(|(_, what, _)| what.as_str()).collect();
