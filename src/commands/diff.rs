@@ -90,19 +90,19 @@ struct Version {
     name: String,
     /// Its path from the top of the repository (or as given), to tell renames.
     path: String,
-    /// The file on disk, for a working-tree version.
+    /// The file on disk, for a working-tree version (then `text` is read with it).
     disk: Option<PathBuf>,
     text: String,
     format: Format,
 }
 
+/// A version on disk: read when it is analysed, as `plan check` reads it.
 fn read_file(path: &Path) -> anyhow::Result<Version> {
-    let loaded = load::load_file(path, FileId(0))?;
     Ok(Version {
         name: path.display().to_string(),
         path: path.display().to_string(),
         disk: Some(path.to_path_buf()),
-        text: loaded.source.text().to_owned(),
+        text: String::new(),
         format: Format::of(path),
     })
 }

@@ -12,6 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{self, Format, Node};
 use crate::model::values::{Duration, LanguageTag};
 use crate::model::{FileId, Plan, StepTarget};
+use crate::render::Document;
 use crate::source::SourceFile;
 use crate::time::interval::{Interval, IntervalSet};
 use chrono::NaiveDate;
@@ -246,9 +247,15 @@ pub fn compare(old: Option<&Side>, new: Option<&Side>, today: NaiveDate) -> Plan
         promises: Vec::new(),
         escalation: Vec::new(),
         staffing: Vec::new(),
-        findings: findings(old, new),
-        documents: documents(old, new, today),
+        findings: FindingChanges::default(),
+        documents: DocumentChanges::default(),
     };
+    // The same text in the same place does the same: nothing to evaluate.
+    if status == Status::Unchanged {
+        return diff;
+    }
+    diff.findings = findings(old, new);
+    diff.documents = documents(old, new, today);
     if let (Some(o), Some(n)) = (old, new)
         && let (Some(a), Some(b)) = (&o.tree, &n.tree)
     {
@@ -661,16 +668,10 @@ fn findings(old: Option<&Side>, new: Option<&Side>) -> FindingChanges {
     }
 }
 
-/// The documents `plan render` writes for a plan, by file name; none when it does not load.
-fn rendered(side: Option<&Side>, today: NaiveDate) -> BTreeMap<String, String> {
+/// The documents of a plan as `plan render` builds them (their contexts), by base name;
+/// none when the plan does not load.
+fn documents_of(side: Option<&Side>, catalogues: &Catalogues, today: NaiveDate) -> BTreeMap<String, Document> {
     let Some(plan) = side.and_then(|s| s.plan.as_ref()) else {
-        return BTreeMap::new();
-    };
-    let overrides = crate::render::templates::Overrides::default();
-    let (Ok(env), Ok(catalogues)) = (
-        crate::render::templates::environment(&overrides),
-        crate::render::catalogues(&overrides),
-    ) else {
         return BTreeMap::new();
     };
     let options = crate::render::Options {
@@ -678,19 +679,53 @@ fn rendered(side: Option<&Side>, today: NaiveDate) -> BTreeMap<String, String> {
         only: None,
         languages: None,
     };
-    let (docs, _) = crate::render::documents(plan, &catalogues, &options);
-    crate::render::render(&env, &docs).unwrap_or_default()
+    let (docs, _) = crate::render::documents(plan, catalogues, &options);
+    docs.into_iter().map(|d| (d.base.clone(), d)).collect()
 }
 
+type Catalogues = BTreeMap<String, crate::render::i18n::Catalogue>;
+
+/// The files `plan render` would write differently. A document whose context is the same in
+/// both versions renders the same; the others are rendered in both and their files compared.
 fn documents(old: Option<&Side>, new: Option<&Side>, today: NaiveDate) -> DocumentChanges {
-    let (a, b) = (rendered(old, today), rendered(new, today));
-    DocumentChanges {
-        added: b.keys().filter(|k| !a.contains_key(*k)).cloned().collect(),
-        removed: a.keys().filter(|k| !b.contains_key(*k)).cloned().collect(),
-        changed: b
-            .iter()
-            .filter(|(k, v)| a.get(*k).is_some_and(|old| old != *v))
-            .map(|(k, _)| k.clone())
-            .collect(),
+    let overrides = crate::render::templates::Overrides::default();
+    let (Ok(env), Ok(catalogues)) = (
+        crate::render::templates::environment(&overrides),
+        crate::render::catalogues(&overrides),
+    ) else {
+        return DocumentChanges::default();
+    };
+    let (a, b) = (
+        documents_of(old, &catalogues, today),
+        documents_of(new, &catalogues, today),
+    );
+    let files = |d: &Document| -> Vec<String> { d.files().into_iter().map(|(name, _)| name).collect() };
+    let mut changes = DocumentChanges::default();
+    for (base, doc) in &b {
+        match a.get(base) {
+            None => changes.added.extend(files(doc)),
+            Some(before) if before.context == doc.context => {}
+            Some(before) => {
+                let (Ok(x), Ok(y)) = (
+                    crate::render::render(&env, std::slice::from_ref(before)),
+                    crate::render::render(&env, std::slice::from_ref(doc)),
+                ) else {
+                    changes.changed.extend(files(doc));
+                    continue;
+                };
+                changes
+                    .changed
+                    .extend(y.iter().filter(|(k, v)| x.get(*k) != Some(*v)).map(|(k, _)| k.clone()));
+            }
+        }
     }
+    for (base, doc) in &a {
+        if !b.contains_key(base) {
+            changes.removed.extend(files(doc));
+        }
+    }
+    for list in [&mut changes.added, &mut changes.removed, &mut changes.changed] {
+        list.sort();
+    }
+    changes
 }
