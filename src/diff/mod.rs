@@ -483,7 +483,8 @@ fn promises(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) 
 }
 
 /// The languages of its own a profile is served in: each of its languages spoken on a
-/// channel offered to it (a team that names no languages serves every language).
+/// channel offered to it (a team that names no languages serves every language), by
+/// primary language (`pt` and `pt-BR` are one language to a reader).
 fn served_languages(e: &Evaluated<'_>, profile: usize) -> BTreeSet<String> {
     let p = &e.plan.profiles[profile];
     let offered = &e.timeline.profiles[profile].channels;
@@ -495,7 +496,7 @@ fn served_languages(e: &Evaluated<'_>, profile: usize) -> BTreeSet<String> {
                 spoken.is_empty() || spoken.iter().any(|s| s.primary() == l.value.primary())
             })
         })
-        .map(|l| l.value.0.clone())
+        .map(|l| l.value.primary().to_ascii_lowercase())
         .collect()
 }
 

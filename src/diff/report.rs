@@ -19,7 +19,8 @@ fn status_word(status: Status) -> &'static str {
 /// The plan's name in a heading: `plans/a.yaml`, or `old → new` for a rename.
 fn title(d: &PlanDiff) -> String {
     match (&d.old, &d.new) {
-        (Some(o), Some(n)) if o != n => format!("{o} → {n}"),
+        // `main:plans/a.yaml` and `plans/a.yaml` are one file at two revisions.
+        (Some(o), Some(n)) if o != n && !o.ends_with(&format!(":{n}")) => format!("{o} → {n}"),
         (_, Some(n)) => n.clone(),
         (Some(o), None) => o.clone(),
         (None, None) => String::new(),
@@ -178,6 +179,23 @@ pub fn human(diffs: &[PlanDiff]) -> String {
     out
 }
 
+/// A message in Markdown: the ids it quotes in backticks stay code, the rest is escaped.
+fn message(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 && !part.is_empty() {
+                // Ids and values quoted by the messages hold no backtick; a longer fence
+                // keeps any that might.
+                let fence = if part.contains('`') { "``" } else { "`" };
+                format!("{fence}{}{fence}", part.replace(['\n', '\r', '|'], " "))
+            } else {
+                escape(part)
+            }
+        })
+        .collect()
+}
+
 /// A value in a Markdown table cell: escaped, or a dash for nothing.
 fn cell(text: &str) -> String {
     if text.is_empty() {
@@ -228,7 +246,7 @@ pub fn markdown(diffs: &[PlanDiff], base: Option<&str>) -> String {
         if !d.reductions.is_empty() {
             let _ = writeln!(out, "**Reductions for customers**\n");
             for r in &d.reductions {
-                let _ = writeln!(out, "- {}", cell(&r.message));
+                let _ = writeln!(out, "- {}", message(&r.message));
             }
             let _ = writeln!(out);
         }
@@ -327,7 +345,7 @@ pub fn markdown(diffs: &[PlanDiff], base: Option<&str>) -> String {
                         x.severity,
                         cell(&x.rule),
                         cell(&x.path),
-                        cell(&x.message)
+                        message(&x.message)
                     );
                 }
             }
