@@ -108,7 +108,8 @@ pub enum Status {
 #[derive(Debug, Clone, Serialize)]
 pub struct Reduction {
     /// `less-live-help`, `less-reachable-time`, `longer-wait`, `weaker-promise`,
-    /// `channel-removed` or `language-lost`.
+    /// `channel-removed`, `language-lost`, or `unreadable` for a new version that cannot be
+    /// read.
     pub kind: &'static str,
     /// The profile or channel it is about (`profile senioren`, `channel email`).
     pub subject: String,
@@ -256,6 +257,30 @@ pub fn compare(old: Option<&Side>, new: Option<&Side>, today: NaiveDate) -> Plan
     }
     diff.findings = findings(old, new);
     diff.documents = documents(old, new, today);
+    // A new version that cannot be read is evaluated for nothing: its old findings are not
+    // fixed, and nothing can be published from it.
+    if let (Some(o), Some(n)) = (old, new)
+        && o.plan.is_some()
+        && n.plan.is_none()
+    {
+        diff.findings.fixed.clear();
+        let errors: Vec<&Diagnostic> = n
+            .findings
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+            .collect();
+        diff.reductions.push(Reduction {
+            kind: "unreadable",
+            subject: "plan".to_owned(),
+            message: format!(
+                "the new version cannot be read ({}): nothing can be checked or published from it",
+                errors
+                    .first()
+                    .map_or_else(|| "it is not a plan".to_owned(), |d| d.message.clone())
+            ),
+            windows: Vec::new(),
+        });
+    }
     if let (Some(o), Some(n)) = (old, new)
         && let (Some(a), Some(b)) = (&o.tree, &n.tree)
     {

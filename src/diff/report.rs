@@ -48,6 +48,15 @@ fn pair<T: PartialEq>(p: &Pair<T>, show: impl Fn(&T) -> String) -> String {
     }
 }
 
+/// ` at channels[mail].response`, or nothing for a finding about the whole file.
+fn at(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" at {path}")
+    }
+}
+
 /// Every plan's diff for a terminal.
 pub fn human(diffs: &[PlanDiff]) -> String {
     let mut out = String::new();
@@ -151,10 +160,10 @@ pub fn human(diffs: &[PlanDiff]) -> String {
                 f.fixed.len()
             );
             for x in &f.introduced {
-                let _ = writeln!(out, "    + {} {} at {}: {}", x.severity, x.rule, x.path, x.message);
+                let _ = writeln!(out, "    + {} {}{}: {}", x.severity, x.rule, at(&x.path), x.message);
             }
             for x in &f.fixed {
-                let _ = writeln!(out, "    - {} {} at {}: {}", x.severity, x.rule, x.path, x.message);
+                let _ = writeln!(out, "    - {} {}{}: {}", x.severity, x.rule, at(&x.path), x.message);
             }
         }
         let docs = &d.documents;

@@ -324,3 +324,20 @@ fn the_ci_examples_are_valid_yaml_and_use_flags_diff_knows() {
         assert!(help.contains(flag), "{flag} in:\n{help}");
     }
 }
+
+#[test]
+fn a_new_version_that_cannot_be_read_fixes_nothing_and_fails_a_reduction_check() {
+    let out = diff(
+        &plan("09:00-16:00"),
+        "version: 1\nplan: { name: [broken\n",
+        &["--fail-on", "reduction"],
+        1,
+    );
+    assert!(out.stdout.contains("the new version cannot be read"), "{}", out.stdout);
+    assert!(out.stdout.contains("0 fixed"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("+ error syntax-error: invalid YAML"),
+        "{}",
+        out.stdout
+    );
+}
