@@ -7,6 +7,7 @@
 //! two independent calls (give them different [`FileId`]s to tell their findings apart).
 //! Commands print what these functions return.
 
+use crate::coverage::Timeline;
 use crate::diagnostic::{self, Diagnostic, Family, Override, Severity};
 use crate::load::{self, Format, Loaded, Problem};
 use crate::model::{FileId, Located, Plan};
@@ -27,6 +28,9 @@ pub struct Analysis {
     /// rules', with the plan's and the given severities and the plan's suppressions
     /// applied, and paths named as suppressions write them.
     pub findings: Vec<Diagnostic>,
+    /// The plan's schedules evaluated over its horizon from the analysis date, as the rules
+    /// saw them; `None` without a plan. Commands that go on to render or compare reuse it.
+    pub timeline: Option<Timeline>,
 }
 
 impl Analysis {
@@ -60,9 +64,14 @@ pub fn analyse_text(
 /// [`load::load_bytes`] for bytes that may not be UTF-8).
 pub fn analyse_loaded(loaded: Loaded, today: NaiveDate, overrides: &[Override]) -> Analysis {
     let Loaded { source, plan, problems } = loaded;
-    let mut findings = evaluate(load_findings(problems), plan.as_ref(), today, overrides);
+    let (mut findings, timeline) = evaluate(load_findings(problems), plan.as_ref(), today, overrides);
     diagnostic::sort(&mut findings);
-    Analysis { source, plan, findings }
+    Analysis {
+        source,
+        plan,
+        findings,
+        timeline,
+    }
 }
 
 /// What [`load_sound`] found.
@@ -109,16 +118,20 @@ fn load_findings(problems: Vec<Problem>) -> Vec<Diagnostic> {
 }
 
 /// The rules over a loaded plan added to the load findings, with the plan's and the given
-/// severities and the plan's suppressions applied, and paths named.
+/// severities and the plan's suppressions applied, and paths named; and the timeline the
+/// rules evaluated.
 fn evaluate(
     mut found: Vec<Diagnostic>,
     plan: Option<&Plan>,
     today: NaiveDate,
     overrides: &[Override],
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, Option<Timeline>) {
     let mut all_overrides = Vec::new();
+    let mut timeline = None;
     if let Some(plan) = plan {
-        found.extend(rules::run(&Context::new(plan, today)));
+        let context = Context::new(plan, today);
+        found.extend(rules::run(&context));
+        timeline = Some(context.timeline);
         all_overrides = plan_overrides(plan, &mut found);
     }
     all_overrides.extend(overrides.iter().copied());
@@ -130,7 +143,7 @@ fn evaluate(
         None => found,
     };
     diagnostic::name_paths(&mut found, plan);
-    found
+    (found, timeline)
 }
 
 /// The plan's `checks:` section as overrides. Names that are not rules are reported by

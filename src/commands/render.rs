@@ -57,7 +57,11 @@ pub fn run(global: &Global, args: &RenderArgs, out: &mut impl Write) -> anyhow::
         languages: (!args.lang.is_empty()).then(|| args.lang.clone()),
     };
     check_languages(&args.lang, &render::languages(plan))?;
-    let (docs, warnings) = render::documents(plan, &catalogues, &options);
+    // The timeline the checks evaluated covers the same days as the documents.
+    let (docs, warnings) = match &analysis.timeline {
+        Some(timeline) => render::documents_over(plan, timeline, &catalogues, &options),
+        None => render::documents(plan, &catalogues, &options),
+    };
     for w in &warnings {
         eprintln!("warning: {w}");
     }

@@ -33,6 +33,8 @@ pub struct Side {
     pub plan: Option<Plan>,
     /// Every finding `plan check` reports for it.
     pub findings: Vec<Diagnostic>,
+    /// Its schedules over its horizon, as the checks evaluated them.
+    pub timeline: Option<Timeline>,
 }
 
 impl Side {
@@ -47,6 +49,7 @@ impl Side {
             tree,
             plan: analysis.plan,
             findings: analysis.findings,
+            timeline: analysis.timeline,
         }
     }
 
@@ -292,7 +295,8 @@ pub fn compare(old: Option<&Side>, new: Option<&Side>, today: NaiveDate) -> Plan
         let days = DateWindow::horizon(b, today);
         diff.from = Some(days.from.to_string());
         diff.to = Some(days.to.to_string());
-        let (ta, tb) = (Timeline::new(a, days), Timeline::new(b, days));
+        // Each version's own timeline where it covers these days, else one over them.
+        let (ta, tb) = (over(old, a, days), over(new, b, days));
         let before = Evaluated { plan: a, timeline: &ta };
         let after = Evaluated { plan: b, timeline: &tb };
         coverage(&before, &after, &mut diff);
@@ -302,6 +306,14 @@ pub fn compare(old: Option<&Side>, new: Option<&Side>, today: NaiveDate) -> Plan
         diff.staffing = staffing(&before, &after, today);
     }
     diff
+}
+
+/// A version's own timeline where it covers `days`, else one over them.
+fn over<'a>(side: Option<&'a Side>, plan: &Plan, days: DateWindow) -> std::borrow::Cow<'a, Timeline> {
+    match side.and_then(|s| s.timeline.as_ref()) {
+        Some(t) if t.days == days => std::borrow::Cow::Borrowed(t),
+        _ => std::borrow::Cow::Owned(Timeline::new(plan, days)),
+    }
 }
 
 struct Evaluated<'a> {
@@ -705,7 +717,10 @@ fn documents_of(side: Option<&Side>, catalogues: &Catalogues, today: NaiveDate) 
         only: None,
         languages: None,
     };
-    let (docs, _) = crate::render::documents(plan, catalogues, &options);
+    let (docs, _) = match side.and_then(|s| s.timeline.as_ref()) {
+        Some(timeline) => crate::render::documents_over(plan, timeline, catalogues, &options),
+        None => crate::render::documents(plan, catalogues, &options),
+    };
     docs.into_iter().map(|d| (d.base.clone(), d)).collect()
 }
 

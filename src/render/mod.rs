@@ -205,7 +205,18 @@ pub fn documents(
     options: &Options,
 ) -> (Vec<Document>, Vec<String>) {
     let timeline = Timeline::new(plan, DateWindow::horizon(plan, options.today));
-    let src = context::Source::new(plan, &timeline, options.today);
+    documents_over(plan, &timeline, catalogues, options)
+}
+
+/// [`documents`] with the plan's timeline already evaluated over its horizon from
+/// `options.today` (as [`crate::analysis::Analysis::timeline`] holds it).
+pub fn documents_over(
+    plan: &Plan,
+    timeline: &Timeline,
+    catalogues: &BTreeMap<String, Catalogue>,
+    options: &Options,
+) -> (Vec<Document>, Vec<String>) {
+    let src = context::Source::new(plan, timeline, options.today);
     let plan_langs = plan_languages(plan);
 
     let mut all: Vec<Planned> = Vec::new();
