@@ -118,9 +118,29 @@ pub struct Reduction {
     pub subject: String,
     /// In words: "profile `senioren` loses 8 h of live help a week: Sat 16:00-20:00".
     pub message: String,
-    /// Exact windows lost, in the profile's zone, where the reduction is one of time.
+    /// Exact windows lost, in the profile's zone, where the reduction is one of time: the
+    /// first [`MAX_WINDOWS`], in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub windows: Vec<serde_json::Value>,
+    /// How many windows there are in all.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub windows_count: usize,
+}
+
+/// The most exact windows or gaps a list of the report holds; its `_count` field says how
+/// many there are, and the `_text` summary covers them all. A year-long horizon would
+/// otherwise list thousands.
+pub const MAX_WINDOWS: usize = 50;
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// The first [`MAX_WINDOWS`] of `items`, and how many there were.
+fn bounded<T>(mut items: Vec<T>) -> (Vec<T>, usize) {
+    let count = items.len();
+    items.truncate(MAX_WINDOWS);
+    (items, count)
 }
 
 /// Coverage of one profile over the days compared, in minutes.
@@ -132,12 +152,17 @@ pub struct CoverageChange {
     pub live_minutes: Pair<i64>,
     /// Minutes when some channel can be reached.
     pub reachable_minutes: Pair<i64>,
-    /// Live help lost and gained, in the profile's zone.
+    /// Live help lost and gained, in the profile's zone (the first [`MAX_WINDOWS`] of
+    /// each, with their counts).
     pub live_lost: Vec<serde_json::Value>,
+    pub live_lost_count: usize,
     pub live_gained: Vec<serde_json::Value>,
-    /// Gaps in the profile's expected hours that appear and disappear.
+    pub live_gained_count: usize,
+    /// Gaps in the profile's expected hours that appear and disappear (bounded likewise).
     pub gaps_added: Vec<Gap>,
+    pub gaps_added_count: usize,
     pub gaps_removed: Vec<Gap>,
+    pub gaps_removed_count: usize,
     /// Summaries by weekday of `live_lost`, `live_gained`, `gaps_added` and
     /// `gaps_removed` (`Sat 16:00-20:00 (11 times)`).
     pub live_lost_text: String,
@@ -282,6 +307,7 @@ pub fn compare(old: Option<&Side>, new: Option<&Side>, today: NaiveDate) -> Plan
                     .map_or_else(|| "it is not a plan".to_owned(), |d| d.message.clone())
             ),
             windows: Vec::new(),
+            windows_count: 0,
         });
     }
     if let (Some(o), Some(n)) = (old, new)
@@ -355,6 +381,11 @@ fn coverage(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) 
                 .collect()
         };
         let (added_at, removed_at) = (only(&pb.gaps, &gaps_a), only(&pa.gaps, &gaps_b));
+        let (live_lost, live_lost_count) = bounded(as_json(tz, &lost));
+        let (live_gained, live_gained_count) = bounded(as_json(tz, &gained));
+        let (gaps_added, gaps_added_count) = bounded(gaps_b.iter().filter(|g| !gaps_a.contains(g)).cloned().collect());
+        let (gaps_removed, gaps_removed_count) =
+            bounded(gaps_a.iter().filter(|g| !gaps_b.contains(g)).cloned().collect());
         let change = CoverageChange {
             profile: profile.id.value.clone(),
             timezone: tz.name().to_owned(),
@@ -366,10 +397,14 @@ fn coverage(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) 
                 before: minutes(&reach_a),
                 after: minutes(&reach_b),
             },
-            live_lost: as_json(tz, &lost),
-            live_gained: as_json(tz, &gained),
-            gaps_added: gaps_b.iter().filter(|g| !gaps_a.contains(g)).cloned().collect(),
-            gaps_removed: gaps_a.iter().filter(|g| !gaps_b.contains(g)).cloned().collect(),
+            live_lost,
+            live_lost_count,
+            live_gained,
+            live_gained_count,
+            gaps_added,
+            gaps_added_count,
+            gaps_removed,
+            gaps_removed_count,
             live_lost_text: describe_weekly(tz, lost.intervals()),
             live_gained_text: describe_weekly(tz, gained.intervals()),
             gaps_added_text: describe_weekly(tz, &added_at),
@@ -387,6 +422,7 @@ fn coverage(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) 
                     change.live_lost_text
                 ),
                 windows: change.live_lost.clone(),
+                windows_count: change.live_lost_count,
             });
         }
         let unreachable = reach_a.difference(&reach_b);
@@ -400,7 +436,8 @@ fn coverage(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) 
                     hours(minutes(&unreachable)),
                     describe_weekly(tz, unreachable.intervals())
                 ),
-                windows: as_json(tz, &unreachable),
+                windows: bounded(as_json(tz, &unreachable)).0,
+                windows_count: unreachable.intervals().len(),
             });
         }
         let changed = change.live_minutes.before != change.live_minutes.after
@@ -477,6 +514,7 @@ fn promises(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) 
                             b.value, a.value
                         ),
                         windows: Vec::new(),
+                        windows_count: 0,
                     });
                 }
             }
@@ -488,6 +526,7 @@ fn promises(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) 
                     a.value
                 ),
                 windows: Vec::new(),
+                windows_count: 0,
             }),
             _ => {}
         }
@@ -507,6 +546,7 @@ fn promises(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) 
                     "a message to channel `{id}` may wait {after_text} for an answer instead of {before_text}"
                 ),
                 windows: Vec::new(),
+                windows_count: 0,
             });
         }
         if response.before != response.after || waits.before != waits.after {
@@ -556,6 +596,7 @@ fn offered_channels(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut Pl
                 subject: format!("profile {}", profile.id.value),
                 message: format!("profile `{}` is no longer offered channel `{gone}`", profile.id.value),
                 windows: Vec::new(),
+                windows_count: 0,
             });
         }
         let (old, new) = (served_languages(before, i), served_languages(after, j));
@@ -568,6 +609,7 @@ fn offered_channels(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut Pl
                     profile.id.value
                 ),
                 windows: Vec::new(),
+                windows_count: 0,
             });
         }
     }

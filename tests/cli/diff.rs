@@ -341,3 +341,21 @@ fn a_new_version_that_cannot_be_read_fixes_nothing_and_fails_a_reduction_check()
         out.stdout
     );
 }
+
+#[test]
+fn a_year_of_lost_windows_is_listed_in_part_with_its_count() {
+    let old = plan("09:00-16:00").replace("horizon: 28 days", "horizon: 365 days");
+    // Every weekday evening of a year closes an hour earlier.
+    let new = old.replace("mon-fri: 08:00-18:00, sat", "mon-fri: 08:00-17:00, sat");
+    let json = diff(&old, &new, &["--format", "json"], 0);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let coverage = &doc["plans"][0]["coverage"][0];
+    let listed = coverage["live_lost"].as_array().unwrap().len();
+    let count = coverage["live_lost_count"].as_u64().unwrap();
+    assert_eq!(listed, 50, "{coverage}");
+    assert!(count > 200, "every weekday of a year that is not a holiday: {count}");
+    assert_eq!(coverage["live_lost_text"], "Mon-Fri 17:00-18:00");
+    let reduction = &doc["plans"][0]["reductions"][0];
+    assert_eq!(reduction["windows"].as_array().unwrap().len(), 50);
+    assert_eq!(reduction["windows_count"].as_u64().unwrap(), count);
+}
