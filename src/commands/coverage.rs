@@ -5,9 +5,7 @@
 use crate::ExitStatus;
 use crate::cli::{CoverageArgs, Global, ReportFormat};
 use crate::coverage::grid::{Cell, day_cells};
-use crate::coverage::{
-    DateWindow, GapKind, ProfileTimes, Timeline, format_instant, format_local, format_window, worst_wait,
-};
+use crate::coverage::{DateWindow, GapKind, ProfileTimes, Timeline, format_instant, format_local, format_window};
 use crate::model::Plan;
 use crate::time::interval::IntervalSet;
 use anstyle::{AnsiColor, Style};
@@ -121,18 +119,15 @@ fn document(plan: &Plan, file: &str, timeline: &Timeline, args: &CoverageArgs) -
                 .iter()
                 .map(|w| json!({ "start": format_instant(tz, w.start), "end": format_instant(tz, w.end) }))
                 .collect();
-            let worst = (!c.live && c.hours_known)
-                .then(|| worst_wait(&c.staffed, window, timeline.evaluated.end))
-                .flatten()
-                .map(|w| {
-                    // A message that is never answered has no wait in minutes: null, with the
-                    // arrival after which the channel is never worked again.
-                    json!({
-                        "minutes": w.minutes(),
-                        "arrival": format_instant(tz, w.arrival),
-                        "answered": w.answered.map(|t| format_instant(tz, t)),
-                    })
-                });
+            let worst = timeline.worst_written_wait(i).map(|w| {
+                // A message that is never answered has no wait in minutes: null, with the
+                // arrival after which the channel is never worked again.
+                json!({
+                    "minutes": w.minutes(),
+                    "arrival": format_instant(tz, w.arrival),
+                    "answered": w.answered.map(|t| format_instant(tz, t)),
+                })
+            });
             json!({ "id": plan.channels[i].id.value, "open": open, "worst_response": worst })
         })
         .collect();
@@ -240,8 +235,7 @@ fn human(plan: &Plan, timeline: &Timeline, args: &CoverageArgs, out: &mut impl W
         let c = &timeline.channels[i];
         let id = &plan.channels[i].id.value;
         let tz = c.owner.tz;
-        let window = timeline.days.in_zone(tz);
-        let line = match (c.hours_known, worst_wait(&c.staffed, window, timeline.evaluated.end)) {
+        let line = match (c.hours_known, timeline.worst_written_wait(i)) {
             (false, _) => "no team or hours: unknown".to_owned(),
             (true, None) => "worked throughout".to_owned(),
             (true, Some(w)) => match w.answered {

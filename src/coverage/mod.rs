@@ -395,6 +395,17 @@ fn zone(explicit: &[Option<Tz>]) -> Tz {
 }
 
 impl Timeline {
+    /// The longest a message to written channel `i` (an index into `plan.channels`) waits
+    /// for work to start, arriving during the days evaluated, in the channel's zone; `None`
+    /// for a live channel, one whose hours are not known, or one worked throughout.
+    pub fn worst_written_wait(&self, i: usize) -> Option<Wait> {
+        let c = &self.channels[i];
+        if c.live || !c.hours_known {
+            return None;
+        }
+        worst_wait(&c.staffed, self.days.in_zone(c.owner.tz), self.evaluated.end)
+    }
+
     /// Evaluate every schedule of `plan` over `days`.
     pub fn new(plan: &Plan, days: DateWindow) -> Timeline {
         let plan_tz = zone(&[plan.meta.timezone.as_ref().map(|t| t.value)]);

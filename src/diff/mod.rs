@@ -7,7 +7,7 @@
 pub mod report;
 pub mod tree;
 
-use crate::coverage::{DateWindow, Timeline, describe_weekly, format_instant, windows_json, worst_wait};
+use crate::coverage::{DateWindow, Timeline, describe_weekly, format_instant, windows_json};
 use crate::diagnostic::Diagnostic;
 use crate::load::{self, Format, Node};
 use crate::model::values::{Duration, LanguageTag};
@@ -347,15 +347,23 @@ struct Evaluated<'a> {
     timeline: &'a Timeline,
 }
 
+/// The entities with the same id in both versions: (old index, new index), in the new
+/// version's order. Entities added or removed are the file changes' business.
+fn same_ids<T>(before: &[T], after: &[T], id: impl Fn(&T) -> &String) -> Vec<(usize, usize)> {
+    after
+        .iter()
+        .enumerate()
+        .filter_map(|(j, b)| before.iter().position(|a| id(a) == id(b)).map(|i| (i, j)))
+        .collect()
+}
+
 fn minutes(set: &IntervalSet) -> i64 {
     set.total_seconds() / 60
 }
 
 fn coverage(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) {
-    for (j, profile) in after.plan.profiles.iter().enumerate() {
-        let Some(i) = before.plan.profiles.iter().position(|p| p.id.value == profile.id.value) else {
-            continue;
-        };
+    for (i, j) in same_ids(&before.plan.profiles, &after.plan.profiles, |x| &x.id.value) {
+        let profile = &after.plan.profiles[j];
         let (pa, pb) = (&before.timeline.profiles[i], &after.timeline.profiles[j]);
         let tz = pb.owner.tz;
         let window = pb.window;
@@ -478,24 +486,15 @@ fn promise_length(d: &Duration) -> (u8, u64) {
 }
 
 fn promises(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) {
-    for (j, channel) in after.plan.channels.iter().enumerate() {
-        let Some(i) = before.plan.channels.iter().position(|c| c.id.value == channel.id.value) else {
-            continue;
-        };
+    for (i, j) in same_ids(&before.plan.channels, &after.plan.channels, |x| &x.id.value) {
+        let channel = &after.plan.channels[j];
         let old = &before.plan.channels[i];
         let written = |d: Option<&crate::model::Located<Duration>>| d.map(|d| d.value.to_string());
         let response = Pair {
             before: written(old.response.as_ref()),
             after: written(channel.response.as_ref()),
         };
-        let wait = |e: &Evaluated<'_>, k: usize| {
-            let c = &e.timeline.channels[k];
-            if c.live || !c.hours_known {
-                return None;
-            }
-            let window = e.timeline.days.in_zone(c.owner.tz);
-            worst_wait(&c.staffed, window, e.timeline.evaluated.end).map(|w| w.minutes())
-        };
+        let wait = |e: &Evaluated<'_>, k: usize| e.timeline.worst_written_wait(k).map(|w| w.minutes());
         let waits = Pair {
             before: wait(before, i).flatten(),
             after: wait(after, j).flatten(),
@@ -578,10 +577,8 @@ fn served_languages(e: &Evaluated<'_>, profile: usize) -> BTreeSet<String> {
 }
 
 fn offered_channels(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff) {
-    for (j, profile) in after.plan.profiles.iter().enumerate() {
-        let Some(i) = before.plan.profiles.iter().position(|p| p.id.value == profile.id.value) else {
-            continue;
-        };
+    for (i, j) in same_ids(&before.plan.profiles, &after.plan.profiles, |x| &x.id.value) {
+        let profile = &after.plan.profiles[j];
         let ids = |e: &Evaluated<'_>, k: usize| -> Vec<String> {
             e.timeline.profiles[k]
                 .channels
@@ -648,10 +645,8 @@ fn escalation(before: &Evaluated<'_>, after: &Evaluated<'_>, diff: &mut PlanDiff
         let reachable = reachable.unwrap_or_default();
         Some((target, minutes(&open.difference(&reachable))))
     };
-    for (j, path) in after.plan.escalation.iter().enumerate() {
-        let Some(i) = before.plan.escalation.iter().position(|p| p.id.value == path.id.value) else {
-            continue;
-        };
+    for (i, j) in same_ids(&before.plan.escalation, &after.plan.escalation, |x| &x.id.value) {
+        let path = &after.plan.escalation[j];
         for step in 0..path.steps.len().max(before.plan.escalation[i].steps.len()) {
             let (a, b) = (unreachable(before, i, step), unreachable(after, j, step));
             if a.as_ref().map(|x| x.1) == b.as_ref().map(|x| x.1)

@@ -2,7 +2,7 @@
 //! summary ([`markdown`]: a short table first, the details folded). Customer-visible
 //! reductions come first in both.
 
-use super::{Pair, PlanDiff, Status};
+use super::{Pair, PlanDiff, Status, hours};
 use crate::render::markdown::escape;
 use std::fmt::Write as _;
 
@@ -25,11 +25,6 @@ fn title(d: &PlanDiff) -> String {
         (Some(o), None) => o.clone(),
         (None, None) => String::new(),
     }
-}
-
-/// `480 h` for minutes.
-fn hours(minutes: i64) -> String {
-    super::hours(minutes)
 }
 
 fn opt_minutes(m: Option<i64>) -> String {

@@ -94,35 +94,16 @@ fn sample(name: &str) -> String {
 
 /// Render a sample plan into `out` and return its HTML files by name.
 fn render(name: &str, out: &Path) -> BTreeMap<String, String> {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
-        .args(["render", &sample(name), "--today", "2026-11-29", "--out"])
-        .arg(out)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     // FAQs are in public/, handbooks in internal/; each folder has an index.html, named
     // here with its folder.
-    let mut files = BTreeMap::new();
-    for folder in ["public", "internal"] {
-        for entry in std::fs::read_dir(out.join(folder)).unwrap() {
-            let p = entry.unwrap().path();
-            if p.extension().is_some_and(|x| x == "html") {
-                let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                let key = if name == "index.html" {
-                    format!("{folder}/{name}")
-                } else {
-                    name
-                };
-                files.insert(key, std::fs::read_to_string(&p).unwrap());
-            }
-        }
-    }
-    files
+    crate::support::render_documents(Path::new(&sample(name)), out)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, text)| match path.split_once('/') {
+            Some((_, file)) if file != "index.html" => (file.to_owned(), text),
+            _ => (path, text),
+        })
+        .collect()
 }
 
 /// The text of the page's one JSON-LD element.

@@ -13,33 +13,10 @@ fn render_markdown(name: &str, out: &Path) -> BTreeMap<String, String> {
 
 /// Render the plan at `plan` into `out`; its Markdown documents by path.
 fn render_markdown_of(plan: &Path, out: &Path) -> BTreeMap<String, String> {
-    let name = plan.display();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
-        .arg("render")
-        .arg(plan)
-        .args(["--today", "2026-11-29", "--out"])
-        .arg(out)
-        .env("NO_COLOR", "1")
-        .env("TZ", "UTC")
-        .env("LANG", "C")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let mut files = BTreeMap::new();
-    for folder in ["public", "internal"] {
-        for entry in std::fs::read_dir(out.join(folder)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|x| x == "md") {
-                let file = path.file_name().unwrap().to_string_lossy().into_owned();
-                files.insert(format!("{folder}/{file}"), std::fs::read_to_string(&path).unwrap());
-            }
-        }
-    }
-    files
+    crate::support::render_documents(plan, out)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".md"))
+        .collect()
 }
 
 /// One sample per built-in language, with the FAQ and the handbook snapshotted in it.

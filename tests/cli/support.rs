@@ -177,3 +177,36 @@ pub fn check(files: &[(&str, &str)], extra: &[&str], code: i32) -> Output {
 pub fn json(out: &Output) -> serde_json::Value {
     serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", out.stdout))
 }
+
+/// Render the plan at `plan` into `out` for 29 November 2026 and return every document it
+/// wrote, by its path under `out` (`public/faq-x.de.md`, `internal/index.html`).
+pub fn render_documents(plan: &Path, out: &Path) -> std::collections::BTreeMap<String, String> {
+    let output = Command::new(env!("CARGO_BIN_EXE_plan"))
+        .arg("render")
+        .arg(plan)
+        .args(["--today", "2026-11-29", "--out"])
+        .arg(out)
+        .env("NO_COLOR", "1")
+        .env("TZ", "UTC")
+        .env("LANG", "C")
+        .output()
+        .expect("run the plan binary");
+    assert!(
+        output.status.success(),
+        "{}: {}",
+        plan.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut files = std::collections::BTreeMap::new();
+    for folder in ["public", "internal"] {
+        for entry in std::fs::read_dir(out.join(folder)).expect("render wrote the folder") {
+            let path = entry.expect("a directory entry").path();
+            if path.extension().is_some_and(|x| x == "md" || x == "html") {
+                let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
+                let text = std::fs::read_to_string(&path).expect("a rendered document is text");
+                files.insert(format!("{folder}/{name}"), text);
+            }
+        }
+    }
+    files
+}
