@@ -208,6 +208,8 @@ fn from_revision(base: &str, paths: &[PathBuf]) -> anyhow::Result<Vec<(Option<Ve
         let Some(rel) = relative(path) else {
             bail!("{}: not inside the git repository at {}", path.display(), top.display());
         };
+        // Named from the top of the repository, as its version at the revision is.
+        new.name = rel.clone();
         new.path = rel.clone();
         let old_rel = renamed_from.get(&rel).cloned().unwrap_or_else(|| rel.clone());
         let old = at_base(&old_rel)?;

@@ -180,7 +180,11 @@ pub fn human(diffs: &[PlanDiff]) -> String {
         if diffs.len() == 1 { "" } else { "s" },
         if reductions == 1 { "" } else { "s" }
     );
-    out
+    // File names from a repository and values from a plan reach the terminal here: no
+    // control character of theirs may move the cursor or recolour it.
+    out.chars()
+        .map(|c| if c.is_control() && c != '\n' { '\u{fffd}' } else { c })
+        .collect()
 }
 
 /// A message in Markdown: the ids it quotes in backticks stay code, the rest is escaped.
@@ -380,4 +384,31 @@ pub fn markdown(diffs: &[PlanDiff], base: Option<&str>) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_do_not_reach_the_terminal() {
+        let diff = PlanDiff {
+            old: Some("plans/\u{1b}[31mred.yaml".to_owned()),
+            new: None,
+            status: Status::Removed,
+            from: None,
+            to: None,
+            reductions: Vec::new(),
+            changes: Vec::new(),
+            coverage: Vec::new(),
+            promises: Vec::new(),
+            escalation: Vec::new(),
+            staffing: Vec::new(),
+            findings: Default::default(),
+            documents: Default::default(),
+        };
+        let text = human(&[diff]);
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        assert!(text.contains("plans/\u{fffd}[31mred.yaml (removed)"), "{text:?}");
+    }
 }
