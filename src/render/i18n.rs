@@ -411,6 +411,46 @@ mod tests {
         }
     }
 
+    /// A table's caption names a landmark region of the page, as the heading of a section
+    /// of the page names that section: the two must differ, or a screen reader's list of
+    /// landmarks shows two entries with one name.
+    #[test]
+    fn no_table_caption_repeats_its_sections_heading() {
+        // The catalogue tables of the page sections that are landmarks.
+        const SECTIONS: [&str; 17] = [
+            "handbook.escalation",
+            "handbook.contacts",
+            "handbook.authority",
+            "handbook.complaints",
+            "handbook.teams",
+            "handbook.channels",
+            "handbook.coverage",
+            "handbook.staffing",
+            "handbook.holidays",
+            "handbook.training",
+            "handbook.feedback",
+            "handbook.plan",
+            "faq.contact",
+            "faq.closures",
+            "faq.self_help",
+            "faq.complaints",
+            "faq.feedback",
+        ];
+        for code in ["en", "de", "lv", "pt", "pt-BR", "th"] {
+            let l = lang(code);
+            for section in SECTIONS {
+                let (title, caption) = (format!("{section}.title"), format!("{section}.caption"));
+                if l.lookup(&caption).is_some() {
+                    assert_ne!(
+                        l.text(&title),
+                        l.text(&caption),
+                        "catalogue `{code}`: {caption} repeats {title}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn dates_in_each_language() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
